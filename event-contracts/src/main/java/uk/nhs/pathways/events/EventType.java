@@ -1,0 +1,56 @@
+package uk.nhs.pathways.events;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every event type of the platform with its topic, payload class and schema version. The CloudEvent
+ * {@code type} names what happened; {@code dataschema} names the payload's schema and its version, so a
+ * consumer can tell a v1 payload from a later one without parsing it.
+ */
+public enum EventType {
+
+    SITE_UPDATED("uk.nhs.pathways.site.updated", Topics.SITES, SiteUpdated.class, 1),
+    REFERRAL_SUBMITTED("uk.nhs.pathways.referral.submitted", Topics.REFERRALS, ReferralSubmitted.class, 1),
+    REFERRAL_OFFERED("uk.nhs.pathways.referral.offered", Topics.REFERRALS, ReferralStatusChanged.class, 1),
+    REFERRAL_NEEDS_ATTENTION("uk.nhs.pathways.referral.needs-attention", Topics.REFERRALS, ReferralStatusChanged.class, 1),
+    FUNDING_DECIDED("uk.nhs.pathways.funding.decided", Topics.FUNDING_DECISIONS, FundingDecided.class, 1);
+
+    private final String type;
+    private final String topic;
+    private final Class<?> payload;
+    private final int schemaVersion;
+
+    EventType(String type, String topic, Class<?> payload, int schemaVersion) {
+        this.type = type;
+        this.topic = topic;
+        this.payload = payload;
+        this.schemaVersion = schemaVersion;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<?> payload() {
+        return payload;
+    }
+
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    /** The CloudEvent {@code dataschema}: which payload schema, which version. Documented in docs/events.md. */
+    public URI dataSchema() {
+        return URI.create("urn:pathways:schema:" + type.substring("uk.nhs.pathways.".length()) + ":v" + schemaVersion);
+    }
+
+    public static Optional<EventType> ofType(String type) {
+        return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
+    }
+}

@@ -1,0 +1,22 @@
+package uk.nhs.pathways.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The contract check of one referral: is there a commissioning contract that pays for this course at
+ * this provider for this person's commissioner?
+ *
+ * @param funded          true when a contract covers the whole course
+ * @param contractId      the contract that funds it, or null
+ * @param commissionerIcb ODS code of the ICB that commissions for the person's GP practice, or null if unknown
+ * @param reasons         every rule that failed (empty when funded)
+ */
+public record FundingDecided(
+        String referralId,
+        boolean funded,
+        String contractId,
+        String commissionerIcb,
+        List<String> reasons,
+        Instant decidedAt) {
+}

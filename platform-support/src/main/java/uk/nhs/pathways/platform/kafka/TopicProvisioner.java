@@ -1,0 +1,69 @@
+package uk.nhs.pathways.platform.kafka;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import uk.nhs.pathways.events.Topics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Creates the platform's topics when they are missing, with the settings they need (the sites topic
+ * is compacted so it always holds the latest state of every site). In Kubernetes the same topics are
+ * declared by deploy/; creating an existing topic is a no-op.
+ */
+@ApplicationScoped
+public class TopicProvisioner {
+
+    private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "pathways.kafka.partitions", defaultValue = "3")
+    int partitions;
+
+    @ConfigProperty(name = "pathways.kafka.replication-factor", defaultValue = "1")
+    short replicationFactor;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+
+    void onStart(@Observes StartupEvent ignored) {
+        List<NewTopic> topics = List.of(
+                new NewTopic(Topics.SITES, partitions, replicationFactor)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                new NewTopic(Topics.REFERRALS, partitions, replicationFactor),
+                new NewTopic(Topics.FUNDING_DECISIONS, partitions, replicationFactor),
+                new NewTopic(Topics.deadLetter(service), 1, replicationFactor));
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        try (Admin admin = Admin.create(props)) {
+            for (var entry : admin.createTopics(topics).values().entrySet()) {
+                try {
+                    entry.getValue().get(20, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        LOG.warnf("Could not create topic %s: %s", entry.getKey(), e.getCause().toString());
+                    }
+                }
+            }
+        } catch (Exception e) {
+            // Not fatal: the broker may come later; consumers and the outbox relay retry on their own.
+            LOG.warnf("Topic provisioning skipped: %s", e.toString());
+        }
+    }
+}

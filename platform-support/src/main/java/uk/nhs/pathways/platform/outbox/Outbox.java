@@ -1,0 +1,59 @@
+package uk.nhs.pathways.platform.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import uk.nhs.pathways.events.EventCodec;
+import uk.nhs.pathways.events.EventType;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Records an event in the caller's transaction. The event reaches Kafka only if that transaction
+ * commits, and then certainly (see {@link OutboxRelay}): no dual write.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(EventType type, String aggregateId, Object payload) {
+        if (!type.payload().isInstance(payload)) {
+            throw new IllegalArgumentException(type + " carries " + type.payload().getSimpleName());
+        }
+        OutboxEvent event = new OutboxEvent();
+        event.id = UUID.randomUUID();
+        event.topic = type.topic();
+        event.key = aggregateId;
+        event.type = type.type();
+        event.subject = aggregateId;
+        event.dataSchema = type.dataSchema().toString();
+        event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        event.payload = new String(EventCodec.toJson(payload), StandardCharsets.UTF_8);
+        event.persist();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+        return event.id;
+    }
+}

@@ -1,0 +1,45 @@
+package uk.nhs.pathways.platform.outbox;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** One event waiting to be (or already) relayed to Kafka. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
+    public String topic;
+
+    @Column(name = "event_key")
+    public String key;
+
+    public String type;
+
+    public String subject;
+
+    @Column(name = "data_schema")
+    public String dataSchema;
+
+    @Column(name = "occurred_at")
+    public OffsetDateTime occurredAt;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String payload;
+
+    @Column(name = "published_at")
+    public OffsetDateTime publishedAt;
+}

@@ -1,0 +1,77 @@
+package uk.nhs.pathways.sitedirectory.site.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A place where a provider delivers ESCAPE-pain. */
+@Entity
+public class Site extends PanacheEntityBase {
+
+    public static final int STANDARD_SESSIONS = 12;
+
+    @Id
+    public String id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "provider_id")
+    public Provider provider;
+
+    public String name;
+
+    public String address;
+
+    public String postcode;
+
+    public double latitude;
+
+    public double longitude;
+
+    @Enumerated(EnumType.STRING)
+    public Setting setting;
+
+    public String accessibility;
+
+    /** Stored as "KNEE,HIP". */
+    @Column(name = "programmes")
+    String programmeList;
+
+    public int sessions;
+
+    @Enumerated(EnumType.STRING)
+    public SiteStatus status;
+
+    @Column(name = "status_changed_on")
+    public LocalDate statusChangedOn;
+
+    @Version
+    public long version;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    public List<Joint> programmes() {
+        return Arrays.stream(programmeList.split(",")).map(Joint::valueOf).sorted().toList();
+    }
+
+    public void programmes(List<Joint> joints) {
+        programmeList = joints.stream().distinct().sorted().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    /** A course shorter than the standard 12 sessions: shown as such, never hidden. */
+    public boolean isReducedVariant() {
+        return sessions < STANDARD_SESSIONS;
+    }
+}

@@ -1,0 +1,63 @@
+package uk.nhs.pathways.sitedirectory.site.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.nhs.pathways.sitedirectory.site.domain.Provider;
+import uk.nhs.pathways.sitedirectory.site.domain.ProviderType;
+import uk.nhs.pathways.sitedirectory.site.service.SiteDirectory;
+import uk.nhs.pathways.platform.security.Roles;
+
+import java.net.URI;
+import java.util.List;
+
+@Path("/providers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Providers", description = "Organisations that deliver ESCAPE-pain")
+public class ProviderResource {
+
+    @Inject
+    SiteDirectory directory;
+
+    public record ProviderRequest(
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9-]+", message = "letters, digits and dashes only") String id,
+            @NotBlank @Size(max = 200) String name,
+            @NotNull ProviderType type) {
+    }
+
+    public record ProviderView(String id, String name, ProviderType type) {
+        static ProviderView of(Provider p) {
+            return new ProviderView(p.id, p.name, p.type);
+        }
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "All providers")
+    public List<ProviderView> list() {
+        return Provider.<Provider>listAll().stream().map(ProviderView::of).toList();
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Register a provider organisation (admin)")
+    public Response add(@Valid @NotNull ProviderRequest request) {
+        Provider provider = directory.addProvider(request.id(), request.name(), request.type());
+        return Response.created(URI.create("/providers/" + provider.id)).entity(ProviderView.of(provider)).build();
+    }
+}

@@ -1,0 +1,23 @@
+package uk.nhs.pathways.sitedirectory.site.rest;
+
+import uk.nhs.pathways.sitedirectory.site.domain.Joint;
+import uk.nhs.pathways.sitedirectory.site.domain.Setting;
+import uk.nhs.pathways.sitedirectory.site.domain.Site;
+import uk.nhs.pathways.sitedirectory.site.domain.SiteStatus;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A site as the API shows it; {@code distanceMetres} only in search results. */
+public record SiteView(String id, String name, String providerId, String providerName, String providerType,
+                       String address, String postcode, double latitude, double longitude, Setting setting,
+                       String accessibility, List<Joint> programmes, int sessions, boolean reducedVariant,
+                       SiteStatus status, LocalDate statusChangedOn, long version, Long distanceMetres) {
+
+    static SiteView of(Site site, Long distanceMetres) {
+        return new SiteView(site.id, site.name, site.provider.id, site.provider.name, site.provider.type.name(),
+                site.address, site.postcode, site.latitude, site.longitude, site.setting, site.accessibility,
+                site.programmes(), site.sessions, site.isReducedVariant(), site.status, site.statusChangedOn,
+                site.version, distanceMetres);
+    }
+}
