@@ -40,6 +40,12 @@ public class KafkaTestCluster implements QuarkusTestResourceLifecycleManager {
                         .setConfigProp("auto.create.topics.enable", "false")
                         .setConfigProp("group.initial.rebalance.delay.ms", "0")
                         .setConfigProp("offsets.topic.num.partitions", "1")
+                        // One broker: internal topics must not ask for more replicas than exist.
+                        .setConfigProp("offsets.topic.replication.factor", "1")
+                        .setConfigProp("transaction.state.log.replication.factor", "1")
+                        .setConfigProp("transaction.state.log.min.isr", "1")
+                        .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
+                        .setConfigProp("share.coordinator.state.topic.min.isr", "1")
                         .build();
                 kit.format();
                 kit.startup();

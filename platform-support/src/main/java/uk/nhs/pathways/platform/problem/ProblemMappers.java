@@ -45,6 +45,17 @@ public class ProblemMappers {
         return respond(400, "Invalid request", detail, uri, errors);
     }
 
+    /** Declared for the exact type so it wins over Quarkus' built-in mapper of it. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {

@@ -1,0 +1,11 @@
+package uk.nhs.pathways.referral.referral.domain;
+
+/** Where a referral stands: routed and awaiting its funding decision, then offered or held for attention. */
+public enum ReferralStatus {
+    /** Routed to a site; the contract check is under way. */
+    SUBMITTED,
+    /** Funded by a contract and offered to the site's provider. */
+    OFFERED,
+    /** Not routable or not funded: the referrer (and commissioner) must act. */
+    NEEDS_ATTENTION
+}

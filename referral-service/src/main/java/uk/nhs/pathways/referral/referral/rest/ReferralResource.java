@@ -1,0 +1,93 @@
+package uk.nhs.pathways.referral.referral.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.nhs.pathways.platform.problem.ProblemException;
+import uk.nhs.pathways.platform.security.Caller;
+import uk.nhs.pathways.platform.security.Roles;
+import uk.nhs.pathways.referral.referral.domain.Referral;
+import uk.nhs.pathways.referral.referral.domain.ReferralStatus;
+import uk.nhs.pathways.referral.referral.service.Referrals;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/referrals")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Referrals", description = "FCP referrals into ESCAPE-pain, followed to a decision")
+public class ReferralResource {
+
+    @Inject
+    Referrals referrals;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @RolesAllowed(Roles.REFERRER)
+    @Operation(summary = "Refer a person",
+            description = "Referrer (FCP) only; the referral belongs to the practice in the token's org_id. "
+                    + "It is routed at once to the nearest active site running the programme; the funding "
+                    + "check follows asynchronously, so poll the referral until it is OFFERED or NEEDS_ATTENTION.")
+    @APIResponse(responseCode = "201", description = "Accepted and routed (status SUBMITTED) or held (NEEDS_ATTENTION)")
+    @APIResponse(responseCode = "400", description = "Invalid referral; problem+json names each field")
+    @APIResponse(responseCode = "403", description = "Not a referrer, or the token names no practice")
+    public Response refer(@Valid @NotNull ReferralRequest request, @Context UriInfo uri) {
+        Referral referral = referrals.submit(request.toNewReferral(), caller.requireOrganisation(), caller.user());
+        return Response.created(uri.getAbsolutePathBuilder().path(referral.id.toString()).build())
+                .entity(ReferralView.of(referral)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.REFERRER, Roles.PROVIDER})
+    @Operation(summary = "One referral",
+            description = "A referrer sees its own practice's referrals; a provider those offered to it. "
+                    + "Anything else is 404, so a referral's existence does not leak.")
+    @APIResponse(responseCode = "404", description = "No such referral in your scope")
+    public ReferralView get(@PathParam("id") String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("referral " + id);
+        }
+        return referrals.find(uuid, scope()).map(ReferralView::of)
+                .orElseThrow(() -> ProblemException.notFound("referral " + id));
+    }
+
+    @GET
+    @RolesAllowed({Roles.REFERRER, Roles.PROVIDER})
+    @Operation(summary = "Referrals in your scope, newest first",
+            description = "A referrer: its practice's referrals (optionally by status). A provider: those offered to it.")
+    public List<ReferralView> list(@QueryParam("status") ReferralStatus status,
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return referrals.list(scope(), status, page, size).stream().map(ReferralView::of).toList();
+    }
+
+    private Referrals.Scope scope() {
+        String organisation = caller.requireOrganisation();
+        return caller.is(Roles.REFERRER) ? Referrals.Scope.practice(organisation) : Referrals.Scope.provider(organisation);
+    }
+}

@@ -1,0 +1,42 @@
+package uk.nhs.pathways.referral.site.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import uk.nhs.pathways.events.SiteUpdated;
+import uk.nhs.pathways.referral.site.domain.SiteView;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Keeps the site view equal to the latest full-state event of each site. */
+@ApplicationScoped
+public class SiteViewProjector {
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(SiteUpdated site) {
+        SiteView view = SiteView.findById(site.siteId());
+        if (view == null) {
+            view = new SiteView();
+            view.siteId = site.siteId();
+        }
+        view.name = site.name();
+        view.providerId = site.providerId();
+        view.providerName = site.providerName();
+        view.providerType = site.providerType();
+        view.setting = site.setting();
+        view.postcode = site.postcode();
+        view.latitude = site.latitude();
+        view.longitude = site.longitude();
+        view.programmes = String.join(",", site.programmes());
+        view.sessions = site.sessions();
+        view.status = site.status();
+        view.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        view.persist();
+    }
+
+    /** A tombstone on the compacted topic: the site is gone from the directory. */
+    @Transactional
+    public void remove(String siteId) {
+        SiteView.deleteById(siteId);
+    }
+}
