@@ -5,9 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import uk.nhs.pathways.events.SiteUpdated;
+import uk.nhs.pathways.platform.inbox.EventConsumption;
 import uk.nhs.pathways.platform.inbox.EventInbox;
 import uk.nhs.pathways.platform.inbox.IncomingEvents;
+
+import java.util.concurrent.CompletionStage;
 
 /** Kafka adapter for the sites topic. A record it cannot process goes to the dead-letter topic. */
 @ApplicationScoped
@@ -19,11 +23,18 @@ public class SiteEventsListener {
     EventInbox inbox;
 
     @Inject
+    EventConsumption consumption;
+
+    @Inject
     SiteViewProjector projector;
 
     @Incoming("sites")
     @Blocking
-    public void onSiteRecord(ConsumerRecord<String, byte[]> record) {
+    public CompletionStage<Void> onSiteRecord(Message<byte[]> message) {
+        return consumption.consume(message, this::handleSiteRecord);
+    }
+
+    void handleSiteRecord(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null && record.key() != null) {
             projector.remove(record.key());
             return;

@@ -1,0 +1,77 @@
+package uk.nhs.pathways.contract.funding.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.nhs.pathways.contract.funding.domain.FundingDecision;
+import uk.nhs.pathways.platform.problem.ProblemException;
+import uk.nhs.pathways.platform.security.Caller;
+import uk.nhs.pathways.platform.security.Roles;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+@Path("/funding-decisions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Funding decisions", description = "The contract check of every referral, with reasons")
+public class FundingDecisionResource {
+
+    @Inject
+    Caller caller;
+
+    /** No patient data here: referral, practice, site and provider ids only. */
+    public record DecisionView(String referralId, boolean funded, String contractId, String commissionerIcb,
+                               String practiceOdsCode, String providerId, String siteId, int sessions,
+                               List<String> reasons, OffsetDateTime decidedAt) {
+        static DecisionView of(FundingDecision d) {
+            return new DecisionView(d.referralId, d.funded, d.contractId, d.commissionerIcb, d.practiceOdsCode,
+                    d.providerId, d.siteId, d.sessions, d.reasons(), d.decidedAt);
+        }
+    }
+
+    @GET
+    @Path("/{referralId}")
+    @RolesAllowed({Roles.COMMISSIONER, Roles.ADMIN})
+    @Operation(summary = "The decision for one referral; 404 if it is another ICB's")
+    public DecisionView get(@PathParam("referralId") String referralId) {
+        FundingDecision decision = FundingDecision.findById(referralId);
+        if (decision == null || !caller.is(Roles.ADMIN)
+                && !caller.requireOrganisation().equals(decision.commissionerIcb)) {
+            throw ProblemException.notFound("funding decision for referral " + referralId);
+        }
+        return DecisionView.of(decision);
+    }
+
+    @GET
+    @RolesAllowed({Roles.COMMISSIONER, Roles.ADMIN})
+    @Operation(summary = "Decisions, newest first: a commissioner's own ICB's, or all for an admin")
+    public List<DecisionView> list(@QueryParam("funded") Boolean funded,
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        String icb = caller.is(Roles.ADMIN) ? null : caller.requireOrganisation();
+        StringBuilder query = new StringBuilder("1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (icb != null) {
+            query.append(" and commissionerIcb = :icb");
+            params.put("icb", icb);
+        }
+        if (funded != null) {
+            query.append(" and funded = :funded");
+            params.put("funded", funded);
+        }
+        return FundingDecision.<FundingDecision>find(query.toString(), Sort.descending("decidedAt"), params)
+                .page(Page.of(page, size)).list().stream().map(DecisionView::of).toList();
+    }
+}

@@ -1,0 +1,50 @@
+package uk.nhs.pathways.outcomes.activity.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+
+/** A referral's path as outcomes sees it: pseudonymous, no NHS number, no name, no postcode. */
+@Entity
+@Table(name = "referral_journey")
+public class ReferralJourney extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "referral_id")
+    public String referralId;
+
+    @Column(name = "patient_pseudonym")
+    public String patientPseudonym;
+
+    @Column(name = "practice_ods_code")
+    public String practiceOdsCode;
+
+    public String joint;
+
+    @Column(name = "site_id")
+    public String siteId;
+
+    @Column(name = "provider_id")
+    public String providerId;
+
+    public Integer sessions;
+
+    @Column(name = "commissioner_icb")
+    public String commissionerIcb;
+
+    /** SUBMITTED, OFFERED or NEEDS_ATTENTION. */
+    public String status;
+
+    @Column(name = "submitted_at")
+    public OffsetDateTime submittedAt;
+
+    @Column(name = "decided_at")
+    public OffsetDateTime decidedAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+}

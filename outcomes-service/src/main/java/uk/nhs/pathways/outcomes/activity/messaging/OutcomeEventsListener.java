@@ -1,0 +1,62 @@
+package uk.nhs.pathways.outcomes.activity.messaging;
+
+import io.cloudevents.CloudEvent;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import uk.nhs.pathways.events.EventType;
+import uk.nhs.pathways.events.FundingDecided;
+import uk.nhs.pathways.events.ReferralStatusChanged;
+import uk.nhs.pathways.events.ReferralSubmitted;
+import uk.nhs.pathways.outcomes.activity.service.Journeys;
+import uk.nhs.pathways.platform.inbox.EventConsumption;
+import uk.nhs.pathways.platform.inbox.EventInbox;
+import uk.nhs.pathways.platform.inbox.IncomingEvents;
+
+import java.util.concurrent.CompletionStage;
+
+/** Kafka adapters for the referrals and funding-decisions topics; unreadable records go to the dead-letter topic. */
+@ApplicationScoped
+public class OutcomeEventsListener {
+
+    static final String CONSUMER = "outcomes-service.journeys";
+
+    @Inject
+    EventInbox inbox;
+
+    @Inject
+    EventConsumption consumption;
+
+    @Inject
+    Journeys journeys;
+
+    @Incoming("referrals")
+    @Blocking
+    public CompletionStage<Void> onReferralRecord(Message<byte[]> message) {
+        return consumption.consume(message, this::handleReferralRecord);
+    }
+
+    void handleReferralRecord(ConsumerRecord<String, byte[]> record) {
+        CloudEvent event = IncomingEvents.read(record);
+        switch (EventType.ofType(event.getType()).orElse(EventType.SITE_UPDATED)) {
+            case REFERRAL_SUBMITTED -> inbox.deliver(event, CONSUMER, ReferralSubmitted.class, journeys::submitted);
+            case REFERRAL_OFFERED, REFERRAL_NEEDS_ATTENTION ->
+                    inbox.deliver(event, CONSUMER, ReferralStatusChanged.class, journeys::statusChanged);
+            default -> throw new uk.nhs.pathways.events.InvalidEventException(
+                    "unexpected event type on the referrals topic: " + event.getType());
+        }
+    }
+
+    @Incoming("funding-decisions")
+    @Blocking
+    public CompletionStage<Void> onFundingRecord(Message<byte[]> message) {
+        return consumption.consume(message, this::handleFundingRecord);
+    }
+
+    void handleFundingRecord(ConsumerRecord<String, byte[]> record) {
+        inbox.deliver(IncomingEvents.read(record), CONSUMER, FundingDecided.class, journeys::fundingDecided);
+    }
+}

@@ -1,0 +1,71 @@
+package uk.nhs.pathways.outcomes.activity.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import uk.nhs.pathways.events.FundingDecided;
+import uk.nhs.pathways.events.ReferralStatusChanged;
+import uk.nhs.pathways.events.ReferralSubmitted;
+import uk.nhs.pathways.outcomes.activity.domain.ReferralJourney;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Folds referral and funding events into one journey per referral. Events of one referral can arrive
+ * from two topics in any order, so each handler fills in only what it knows and never moves a decided
+ * referral back to SUBMITTED.
+ */
+@ApplicationScoped
+public class Journeys {
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void submitted(ReferralSubmitted event) {
+        ReferralJourney journey = journey(event.referralId());
+        journey.patientPseudonym = event.patientPseudonym();
+        journey.practiceOdsCode = event.practiceOdsCode();
+        journey.joint = event.joint();
+        journey.siteId = event.siteId();
+        journey.providerId = event.providerId();
+        journey.sessions = event.sessions();
+        journey.submittedAt = event.submittedAt().atOffset(ZoneOffset.UTC);
+        if (journey.status == null) {
+            journey.status = "SUBMITTED";
+        }
+        journey.persist();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void statusChanged(ReferralStatusChanged event) {
+        ReferralJourney journey = journey(event.referralId());
+        journey.status = event.status();
+        journey.decidedAt = event.changedAt().atOffset(ZoneOffset.UTC);
+        if (journey.siteId == null) {
+            journey.siteId = event.siteId();
+            journey.providerId = event.providerId();
+        }
+        if (journey.practiceOdsCode == null) {
+            journey.practiceOdsCode = event.practiceOdsCode();
+        }
+        journey.persist();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void fundingDecided(FundingDecided event) {
+        ReferralJourney journey = journey(event.referralId());
+        journey.commissionerIcb = event.commissionerIcb();
+        if (journey.status == null) {
+            journey.status = "SUBMITTED";
+        }
+        journey.persist();
+    }
+
+    private static ReferralJourney journey(String referralId) {
+        ReferralJourney journey = ReferralJourney.findById(referralId);
+        if (journey == null) {
+            journey = new ReferralJourney();
+            journey.referralId = referralId;
+        }
+        journey.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return journey;
+    }
+}

@@ -1,0 +1,38 @@
+package uk.nhs.pathways.outcomes.activity.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.util.List;
+
+/** Referrals per site, derived from the journeys on every call (no counters to drift). */
+@ApplicationScoped
+public class SiteActivityReport {
+
+    @Inject
+    EntityManager entityManager;
+
+    public record SiteActivity(String siteId, String providerId, long referrals, long offered, long needsAttention,
+                               long awaitingDecision) {
+    }
+
+    /** Per site; only referrals commissioned by {@code commissionerIcb} when it is given. */
+    public List<SiteActivity> perSite(String commissionerIcb) {
+        String where = commissionerIcb == null ? "" : "and commissioner_icb = :icb ";
+        var query = entityManager.createNativeQuery("""
+                select site_id, max(provider_id), count(*),
+                       count(*) filter (where status = 'OFFERED'),
+                       count(*) filter (where status = 'NEEDS_ATTENTION'),
+                       count(*) filter (where status = 'SUBMITTED')
+                from referral_journey where site_id is not null %s
+                group by site_id order by count(*) desc, site_id""".formatted(where));
+        if (commissionerIcb != null) {
+            query.setParameter("icb", commissionerIcb);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new SiteActivity((String) r[0], (String) r[1], ((Number) r[2]).longValue(),
+                ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), ((Number) r[5]).longValue())).toList();
+    }
+}

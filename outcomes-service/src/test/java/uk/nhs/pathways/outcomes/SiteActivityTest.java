@@ -1,0 +1,79 @@
+package uk.nhs.pathways.outcomes;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import uk.nhs.pathways.events.EventType;
+import uk.nhs.pathways.events.FundingDecided;
+import uk.nhs.pathways.events.ReferralStatusChanged;
+import uk.nhs.pathways.events.ReferralSubmitted;
+import uk.nhs.pathways.events.Topics;
+import uk.nhs.pathways.testing.TestEvents;
+import uk.nhs.pathways.testing.TestTokens;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+@QuarkusTest
+class SiteActivityTest {
+
+    static String referral(String site, String icb, boolean funded) {
+        String id = UUID.randomUUID().toString();
+        TestEvents.publish(EventType.REFERRAL_SUBMITTED, id, new ReferralSubmitted(id, "p-" + id.substring(0, 8),
+                "B86030", "HIP", site, "prov-1", 12, 900, Instant.now()));
+        TestEvents.publish(EventType.FUNDING_DECIDED, id, new FundingDecided(id, funded, funded ? "c-1" : null, icb,
+                funded ? List.of() : List.of("capped"), Instant.now()));
+        TestEvents.publish(funded ? EventType.REFERRAL_OFFERED : EventType.REFERRAL_NEEDS_ATTENTION, id,
+                new ReferralStatusChanged(id, funded ? "OFFERED" : "NEEDS_ATTENTION", site, "prov-1", "B86030",
+                        "why", Instant.now()));
+        return id;
+    }
+
+    @Test
+    void referralsAreCountedPerSiteForTheAnalystsOwnIcb() {
+        String site = "site-" + UUID.randomUUID();
+        referral(site, "QWO", true);
+        referral(site, "QWO", true);
+        referral(site, "QWO", false);
+        var redelivered = TestEvents.publish(EventType.REFERRAL_SUBMITTED, "x", new ReferralSubmitted("x-" + site,
+                "p-x", "B86030", "KNEE", site, "prov-1", 12, 10, Instant.now()));
+        TestEvents.publish(Topics.REFERRALS, redelivered); // same event twice: counted once
+        String analyst = TestTokens.token("analyst", "QWO");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(analyst).get("/reports/site-activity").then().statusCode(200)
+                        .body("find { it.siteId == '" + site + "' }.offered", equalTo(2))
+                        .body("find { it.siteId == '" + site + "' }.needsAttention", equalTo(1)));
+        given().auth().oauth2(TestTokens.token("admin", null)).get("/reports/site-activity").then().statusCode(200)
+                .body("find { it.siteId == '" + site + "' }.referrals", equalTo(4))
+                .body("find { it.siteId == '" + site + "' }.awaitingDecision", equalTo(1));
+        // Another ICB's analyst sees nothing of West Yorkshire's referrals.
+        given().auth().oauth2(TestTokens.token("analyst", "QHM")).get("/reports/site-activity").then().statusCode(200)
+                .body("siteId", not(hasItem(site)));
+        given().auth().oauth2(TestTokens.token("referrer", "B86030")).get("/reports/site-activity").then().statusCode(403);
+        given().get("/reports/site-activity").then().statusCode(401);
+    }
+
+    @Test
+    void noPersonalDataIsStored() {
+        referral("site-pd", "QWO", true);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.token("admin", null)).get("/reports/site-activity").then()
+                        .body("siteId", hasItem("site-pd")));
+        // The schema has no column that could hold an NHS number, a name or a postcode.
+        List<String> columns = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                uk.nhs.pathways.outcomes.activity.domain.ReferralJourney.getEntityManager().createNativeQuery(
+                        "select column_name from information_schema.columns where table_name = 'referral_journey'",
+                        String.class).getResultList());
+        org.assertj.core.api.Assertions.assertThat(columns).isNotEmpty()
+                .noneMatch(c -> c.contains("nhs") || c.contains("name") || c.contains("postcode") || c.contains("birth"));
+    }
+}
