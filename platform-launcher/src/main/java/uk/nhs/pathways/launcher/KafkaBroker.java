@@ -105,7 +105,11 @@ public final class KafkaBroker implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        // Absolute entries: the broker runs in its data directory, not where this JVM started.
+        command.add(java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> entry.endsWith("*") ? Path.of(entry.substring(0, entry.length() - 1)).toAbsolutePath() + "/*"
+                        : Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator)));
         command.add("-Dlog4j2.configurationFile=" + dataDir.resolve("log4j2.properties"));
         command.addAll(args);
         return new ProcessBuilder(command).directory(dataDir.toFile());

@@ -97,6 +97,8 @@ public final class Platform implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        // Ask every service to stop at once; each drains its consumers and outbox before exiting.
+        running.forEach(ServiceProcess::requestStop);
         for (ServiceProcess process : running) {
             process.stop();
         }

@@ -87,6 +87,13 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Sends the stop signal without waiting. */
+    public void requestStop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+        }
+    }
+
     public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();

@@ -1,0 +1,13 @@
+package uk.nhs.pathways.outcomes;
+
+import org.junit.jupiter.api.Test;
+import uk.nhs.pathways.testing.ArchitectureRules;
+
+/** The platform's architecture rules (test-support ArchitectureRules), on this service's code. */
+class ArchitectureTest {
+
+    @Test
+    void keepsThePlatformsArchitectureRules() {
+        ArchitectureRules.check("uk.nhs.pathways.outcomes");
+    }
+}
