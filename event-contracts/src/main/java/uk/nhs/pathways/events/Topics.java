@@ -9,6 +9,9 @@ public final class Topics {
     /** Full state of each site (compacted: the latest record per site id is the site). */
     public static final String SITES = "pathways.sites.v1";
 
+    /** Full state of each class (compacted: the latest record per class id is the class). */
+    public static final String CLASSES = "pathways.classes.v1";
+
     /** Referral lifecycle events, keyed by referral id. */
     public static final String REFERRALS = "pathways.referrals.v1";
 

@@ -52,9 +52,10 @@ class SiteActivityTest {
                 given().auth().oauth2(analyst).get("/reports/site-activity").then().statusCode(200)
                         .body("find { it.siteId == '" + site + "' }.offered", equalTo(2))
                         .body("find { it.siteId == '" + site + "' }.needsAttention", equalTo(1)));
-        given().auth().oauth2(TestTokens.token("admin", null)).get("/reports/site-activity").then().statusCode(200)
-                .body("find { it.siteId == '" + site + "' }.referrals", equalTo(4))
-                .body("find { it.siteId == '" + site + "' }.awaitingDecision", equalTo(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.token("admin", null)).get("/reports/site-activity").then().statusCode(200)
+                        .body("find { it.siteId == '" + site + "' }.referrals", equalTo(4))
+                        .body("find { it.siteId == '" + site + "' }.awaitingDecision", equalTo(1)));
         // Another ICB's analyst sees nothing of West Yorkshire's referrals.
         given().auth().oauth2(TestTokens.token("analyst", "QHM")).get("/reports/site-activity").then().statusCode(200)
                 .body("siteId", not(hasItem(site)));

@@ -44,6 +44,8 @@ public class TopicProvisioner {
         List<NewTopic> topics = List.of(
                 new NewTopic(Topics.SITES, partitions, replicationFactor)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                new NewTopic(Topics.CLASSES, partitions, replicationFactor)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
                 new NewTopic(Topics.REFERRALS, partitions, replicationFactor),
                 new NewTopic(Topics.FUNDING_DECISIONS, partitions, replicationFactor),
                 new NewTopic(Topics.deadLetter(service), 1, replicationFactor));

@@ -45,6 +45,12 @@ public class ReferralJourney extends PanacheEntityBase {
     @Column(name = "decided_at")
     public OffsetDateTime decidedAt;
 
+    @Column(name = "class_id")
+    public String classId;
+
+    @Column(name = "booked_at")
+    public OffsetDateTime bookedAt;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 }

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import uk.nhs.pathways.events.EventType;
 import uk.nhs.pathways.events.FundingDecided;
+import uk.nhs.pathways.events.ReferralBooked;
 import uk.nhs.pathways.events.ReferralStatusChanged;
 import uk.nhs.pathways.events.ReferralSubmitted;
 import uk.nhs.pathways.outcomes.activity.service.Journeys;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletionStage;
 public class OutcomeEventsListener {
 
     static final String CONSUMER = "outcomes-service.journeys";
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(OutcomeEventsListener.class);
 
     @Inject
     EventInbox inbox;
@@ -43,10 +45,11 @@ public class OutcomeEventsListener {
         CloudEvent event = IncomingEvents.read(record);
         switch (EventType.ofType(event.getType()).orElse(EventType.SITE_UPDATED)) {
             case REFERRAL_SUBMITTED -> inbox.deliver(event, CONSUMER, ReferralSubmitted.class, journeys::submitted);
-            case REFERRAL_OFFERED, REFERRAL_NEEDS_ATTENTION ->
+            case REFERRAL_OFFERED, REFERRAL_NEEDS_ATTENTION, REFERRAL_ACCEPTED, REFERRAL_DECLINED ->
                     inbox.deliver(event, CONSUMER, ReferralStatusChanged.class, journeys::statusChanged);
-            default -> throw new uk.nhs.pathways.events.InvalidEventException(
-                    "unexpected event type on the referrals topic: " + event.getType());
+            case REFERRAL_BOOKED -> inbox.deliver(event, CONSUMER, ReferralBooked.class, journeys::booked);
+            // A type added after this service was built: tolerated, not dead-lettered (the envelope is valid).
+            default -> LOG.debugf("Ignored event type %s", event.getType());
         }
     }
 

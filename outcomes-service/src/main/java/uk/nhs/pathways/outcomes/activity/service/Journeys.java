@@ -3,6 +3,7 @@ package uk.nhs.pathways.outcomes.activity.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import uk.nhs.pathways.events.FundingDecided;
+import uk.nhs.pathways.events.ReferralBooked;
 import uk.nhs.pathways.events.ReferralStatusChanged;
 import uk.nhs.pathways.events.ReferralSubmitted;
 import uk.nhs.pathways.outcomes.activity.domain.ReferralJourney;
@@ -38,7 +39,9 @@ public class Journeys {
     public void statusChanged(ReferralStatusChanged event) {
         ReferralJourney journey = journey(event.referralId());
         journey.status = event.status();
-        journey.decidedAt = event.changedAt().atOffset(ZoneOffset.UTC);
+        if (journey.decidedAt == null) {
+            journey.decidedAt = event.changedAt().atOffset(ZoneOffset.UTC); // the first status after submission
+        }
         if (journey.siteId == null) {
             journey.siteId = event.siteId();
             journey.providerId = event.providerId();
@@ -46,6 +49,15 @@ public class Journeys {
         if (journey.practiceOdsCode == null) {
             journey.practiceOdsCode = event.practiceOdsCode();
         }
+        journey.persist();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void booked(ReferralBooked event) {
+        ReferralJourney journey = journey(event.referralId());
+        journey.status = "BOOKED";
+        journey.classId = event.classId();
+        journey.bookedAt = event.bookedAt().atOffset(ZoneOffset.UTC);
         journey.persist();
     }
 

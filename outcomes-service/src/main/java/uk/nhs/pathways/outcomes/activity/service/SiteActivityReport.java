@@ -13,8 +13,13 @@ public class SiteActivityReport {
     @Inject
     EntityManager entityManager;
 
+    /**
+     * @param offered          referrals a contract funded and the provider was offered (whatever happened next)
+     * @param needsAttention   not funded
+     * @param awaitingDecision funding check under way
+     */
     public record SiteActivity(String siteId, String providerId, long referrals, long offered, long needsAttention,
-                               long awaitingDecision) {
+                               long awaitingDecision, long accepted, long declined, long booked) {
     }
 
     /** Per site; only referrals commissioned by {@code commissionerIcb} when it is given. */
@@ -22,9 +27,12 @@ public class SiteActivityReport {
         String where = commissionerIcb == null ? "" : "and commissioner_icb = :icb ";
         var query = entityManager.createNativeQuery("""
                 select site_id, max(provider_id), count(*),
-                       count(*) filter (where status = 'OFFERED'),
+                       count(*) filter (where status in ('OFFERED', 'ACCEPTED', 'DECLINED', 'BOOKED')),
                        count(*) filter (where status = 'NEEDS_ATTENTION'),
-                       count(*) filter (where status = 'SUBMITTED')
+                       count(*) filter (where status = 'SUBMITTED'),
+                       count(*) filter (where status in ('ACCEPTED', 'BOOKED')),
+                       count(*) filter (where status = 'DECLINED'),
+                       count(*) filter (where status = 'BOOKED')
                 from referral_journey where site_id is not null %s
                 group by site_id order by count(*) desc, site_id""".formatted(where));
         if (commissionerIcb != null) {
@@ -33,6 +41,7 @@ public class SiteActivityReport {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new SiteActivity((String) r[0], (String) r[1], ((Number) r[2]).longValue(),
-                ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), ((Number) r[5]).longValue())).toList();
+                ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), ((Number) r[5]).longValue(),
+                ((Number) r[6]).longValue(), ((Number) r[7]).longValue(), ((Number) r[8]).longValue())).toList();
     }
 }

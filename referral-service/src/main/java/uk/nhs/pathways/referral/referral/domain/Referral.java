@@ -71,6 +71,13 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "commissioner_icb")
     public String commissionerIcb;
 
+    /** The class the person is booked into, once BOOKED. */
+    @Column(name = "class_id")
+    public String classId;
+
+    @Column(name = "booked_at")
+    public OffsetDateTime bookedAt;
+
     @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;
 

@@ -7,5 +7,11 @@ public enum ReferralStatus {
     /** Funded by a contract and offered to the site's provider. */
     OFFERED,
     /** Not routable or not funded: the referrer (and commissioner) must act. */
-    NEEDS_ATTENTION
+    NEEDS_ATTENTION,
+    /** The provider took it on and will book the person into a class. */
+    ACCEPTED,
+    /** The provider turned it down, with a reason. */
+    DECLINED,
+    /** The person has a place in a class. */
+    BOOKED
 }

@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -24,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.platform.security.Caller;
 import uk.nhs.pathways.platform.security.Roles;
+import uk.nhs.pathways.referral.audit.service.PatientDataAudit;
 import uk.nhs.pathways.referral.referral.domain.Referral;
 import uk.nhs.pathways.referral.referral.domain.ReferralStatus;
 import uk.nhs.pathways.referral.referral.service.Referrals;
@@ -52,9 +52,9 @@ public class ReferralResource {
     @APIResponse(responseCode = "201", description = "Accepted and routed (status SUBMITTED) or held (NEEDS_ATTENTION)")
     @APIResponse(responseCode = "400", description = "Invalid referral; problem+json names each field")
     @APIResponse(responseCode = "403", description = "Not a referrer, or the token names no practice")
-    public Response refer(@Valid @NotNull ReferralRequest request, @Context UriInfo uri) {
-        Referral referral = referrals.submit(request.toNewReferral(), caller.requireOrganisation(), caller.user());
-        return Response.created(uri.getAbsolutePathBuilder().path(referral.id.toString()).build())
+    public jakarta.ws.rs.core.Response refer(@Valid @NotNull ReferralRequest request, @Context UriInfo uri) {
+        Referral referral = referrals.submit(request.toNewReferral(), actor(Roles.REFERRER));
+        return jakarta.ws.rs.core.Response.created(uri.getAbsolutePathBuilder().path(referral.id.toString()).build())
                 .entity(ReferralView.of(referral)).build();
     }
 
@@ -66,13 +66,7 @@ public class ReferralResource {
                     + "Anything else is 404, so a referral's existence does not leak.")
     @APIResponse(responseCode = "404", description = "No such referral in your scope")
     public ReferralView get(@PathParam("id") String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("referral " + id);
-        }
-        return referrals.find(uuid, scope()).map(ReferralView::of)
+        return referrals.read(uuid(id), scope(), actor(role())).map(ReferralView::of)
                 .orElseThrow(() -> ProblemException.notFound("referral " + id));
     }
 
@@ -83,7 +77,60 @@ public class ReferralResource {
     public List<ReferralView> list(@QueryParam("status") ReferralStatus status,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return referrals.list(scope(), status, page, size).stream().map(ReferralView::of).toList();
+        return referrals.list(scope(), status, page, size, actor(role())).stream().map(ReferralView::of).toList();
+    }
+
+    /** A provider's answer to an offered referral. */
+    public record Answer(@jakarta.validation.constraints.NotNull Boolean accept,
+                           @jakarta.validation.constraints.Size(max = 500) String reason) {
+    }
+
+    @POST
+    @Path("/{id}/response")
+    @RolesAllowed(Roles.PROVIDER)
+    @Operation(summary = "Accept or decline a referral offered to you",
+            description = "Provider only, for referrals offered to its organisation (404 otherwise). "
+                    + "Declining needs a reason. 409 unless the referral is OFFERED.")
+    @APIResponse(responseCode = "200", description = "Now ACCEPTED or DECLINED")
+    @APIResponse(responseCode = "404", description = "Not a referral offered to you")
+    @APIResponse(responseCode = "409", description = "Not OFFERED")
+    public ReferralView respond(@PathParam("id") String id, @Valid @NotNull Answer response) {
+        if (!response.accept() && (response.reason() == null || response.reason().isBlank())) {
+            throw ProblemException.badField("reason", "is needed to decline");
+        }
+        return ReferralView.of(referrals.respond(uuid(id), response.accept(), response.reason(), actor(Roles.PROVIDER)));
+    }
+
+    /** Which class to book the person into. */
+    public record Booking(@jakarta.validation.constraints.NotBlank String classId) {
+    }
+
+    @POST
+    @Path("/{id}/booking")
+    @RolesAllowed(Roles.PROVIDER)
+    @Operation(summary = "Book the person into one of your classes",
+            description = "Provider only, for an ACCEPTED referral offered to it (404 if not yours, 409 if not "
+                    + "ACCEPTED or the class is full, 400 if the class is unknown, another provider's, not open "
+                    + "or for another joint).")
+    @APIResponse(responseCode = "200", description = "Now BOOKED; the class's places taken follow through the directory")
+    public ReferralView book(@PathParam("id") String id, @Valid @NotNull Booking booking) {
+        return ReferralView.of(referrals.book(uuid(id), booking.classId(), actor(Roles.PROVIDER)));
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("referral " + id);
+        }
+    }
+
+    private String role() {
+        return caller.is(Roles.REFERRER) ? Roles.REFERRER : Roles.PROVIDER;
+    }
+
+    private PatientDataAudit.Actor actor(String role) {
+        return new PatientDataAudit.Actor(caller.user(), role, caller.requireOrganisation());
     }
 
     private Referrals.Scope scope() {

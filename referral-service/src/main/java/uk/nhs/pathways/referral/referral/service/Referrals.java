@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import uk.nhs.pathways.events.EventType;
+import uk.nhs.pathways.events.ReferralBooked;
 import uk.nhs.pathways.events.FundingDecided;
 import uk.nhs.pathways.events.ReferralStatusChanged;
 import uk.nhs.pathways.events.ReferralSubmitted;
@@ -14,6 +15,10 @@ import uk.nhs.pathways.platform.geo.Location;
 import uk.nhs.pathways.platform.geo.Postcodes;
 import uk.nhs.pathways.platform.outbox.Outbox;
 import uk.nhs.pathways.platform.problem.ProblemException;
+import uk.nhs.pathways.referral.audit.domain.AuditEvent;
+import uk.nhs.pathways.referral.audit.service.PatientDataAudit;
+import uk.nhs.pathways.referral.audit.service.PatientDataAudit.Actor;
+import uk.nhs.pathways.referral.cohort.domain.ClassView;
 import uk.nhs.pathways.referral.referral.domain.Joint;
 import uk.nhs.pathways.referral.referral.domain.NhsNumber;
 import uk.nhs.pathways.referral.referral.domain.Referral;
@@ -35,6 +40,10 @@ public class Referrals {
 
     private static final Logger LOG = Logger.getLogger(Referrals.class);
 
+    /** A provider sees a referral from the moment it is offered to it. */
+    static final List<ReferralStatus> PROVIDER_VISIBLE = List.of(ReferralStatus.OFFERED, ReferralStatus.ACCEPTED,
+            ReferralStatus.DECLINED, ReferralStatus.BOOKED);
+
     @Inject
     Postcodes postcodes;
 
@@ -46,6 +55,9 @@ public class Referrals {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    PatientDataAudit audit;
 
     /** What an FCP submits about the person. */
     public record NewReferral(String nhsNumber, String name, LocalDate dateOfBirth, String postcode, Joint joint) {
@@ -63,7 +75,8 @@ public class Referrals {
     }
 
     @Transactional
-    public Referral submit(NewReferral request, String practiceOdsCode, String referrer) {
+    public Referral submit(NewReferral request, Actor referrer) {
+        String practiceOdsCode = referrer.organisation();
         if (!NhsNumber.isValid(request.nhsNumber())) {
             throw ProblemException.badField("patient.nhsNumber", "is not a valid NHS number (10 digits with a valid check digit)");
         }
@@ -76,7 +89,7 @@ public class Referrals {
         Referral referral = new Referral();
         referral.id = UUID.randomUUID();
         referral.practiceOdsCode = practiceOdsCode;
-        referral.referrer = referrer;
+        referral.referrer = referrer.user();
         referral.nhsNumber = NhsNumber.normalise(request.nhsNumber());
         referral.patientName = request.name().trim();
         referral.dateOfBirth = request.dateOfBirth();
@@ -107,6 +120,7 @@ public class Referrals {
             referral.persist();
             announceStatus(referral, EventType.REFERRAL_NEEDS_ATTENTION);
         }
+        audit.record(referrer, AuditEvent.Action.CREATE, referral.id, "referred; " + referral.status);
         LOG.infof("Referral %s submitted: %s", referral.id, referral.status);
         return referral;
     }
@@ -124,6 +138,8 @@ public class Referrals {
         }
         referral.commissionerIcb = decision.commissionerIcb();
         referral.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        audit.record(Actor.system("contract-service"), AuditEvent.Action.UPDATE, referral.id,
+                decision.funded() ? "funded" : "not funded");
         if (decision.funded()) {
             referral.status = ReferralStatus.OFFERED;
             referral.fundingContractId = decision.contractId();
@@ -137,23 +153,92 @@ public class Referrals {
         LOG.infof("Referral %s is now %s", referral.id, referral.status);
     }
 
-    /** A referral the scope may see; empty also when it exists outside the scope (no existence leak). */
-    public Optional<Referral> find(UUID id, Scope scope) {
-        return Referral.<Referral>findByIdOptional(id).filter(r -> visible(r, scope));
+    /** A referral the scope may see, read on behalf of {@code reader}; empty also when it exists outside the scope (no existence leak). */
+    @Transactional
+    public Optional<Referral> read(UUID id, Scope scope, Actor reader) {
+        Optional<Referral> referral = Referral.<Referral>findByIdOptional(id).filter(r -> visible(r, scope));
+        referral.ifPresent(r -> audit.record(reader, AuditEvent.Action.READ, r.id, "viewed"));
+        return referral;
     }
 
-    public List<Referral> list(Scope scope, ReferralStatus status, int page, int size) {
-        StringBuilder query = new StringBuilder(scope.practiceOdsCode() != null ? "practiceOdsCode = ?1" : "providerId = ?1 and status = ?2");
-        Object scopeValue = scope.practiceOdsCode() != null ? scope.practiceOdsCode() : scope.providerId();
-        List<Object> params = new java.util.ArrayList<>(List.of(scopeValue));
-        if (scope.providerId() != null) {
-            params.add(ReferralStatus.OFFERED);
-        } else if (status != null) {
-            query.append(" and status = ?2");
+    @Transactional
+    public List<Referral> list(Scope scope, ReferralStatus status, int page, int size, Actor reader) {
+        StringBuilder query = new StringBuilder();
+        List<Object> params = new java.util.ArrayList<>();
+        if (scope.practiceOdsCode() != null) {
+            query.append("practiceOdsCode = ?1");
+            params.add(scope.practiceOdsCode());
+        } else {
+            query.append("providerId = ?1 and status in ?2");
+            params.add(scope.providerId());
+            params.add(PROVIDER_VISIBLE);
+        }
+        if (status != null) {
+            query.append(" and status = ?").append(params.size() + 1);
             params.add(status);
         }
-        return Referral.<Referral>find(query.toString(), Sort.descending("submittedAt"), params.toArray())
+        List<Referral> found = Referral.<Referral>find(query.toString(), Sort.descending("submittedAt"), params.toArray())
                 .page(Page.of(page, size)).list();
+        found.forEach(r -> audit.record(reader, AuditEvent.Action.LIST, r.id, "listed"));
+        return found;
+    }
+
+    /** The provider a referral was offered to accepts it (it will book the person) or declines it, with a reason. */
+    @Transactional
+    public Referral respond(UUID id, boolean accept, String reason, Actor provider) {
+        Referral referral = offeredTo(id, provider);
+        if (referral.status != ReferralStatus.OFFERED) {
+            throw ProblemException.conflict("referral " + id + " is " + referral.status + "; only an OFFERED referral can be accepted or declined");
+        }
+        referral.status = accept ? ReferralStatus.ACCEPTED : ReferralStatus.DECLINED;
+        referral.statusReason = accept ? "Accepted by " + referral.providerName
+                : "Declined by " + referral.providerName + ": " + reason;
+        referral.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        audit.record(provider, AuditEvent.Action.UPDATE, referral.id, accept ? "accepted" : "declined");
+        announceStatus(referral, accept ? EventType.REFERRAL_ACCEPTED : EventType.REFERRAL_DECLINED);
+        return referral;
+    }
+
+    /** Books the person of an accepted referral into one of the provider's classes with a free place. */
+    @Transactional
+    public Referral book(UUID id, String classId, Actor provider) {
+        Referral referral = offeredTo(id, provider);
+        if (referral.status != ReferralStatus.ACCEPTED) {
+            throw ProblemException.conflict("referral " + id + " is " + referral.status + "; accept it before booking");
+        }
+        ClassView cohort = ClassView.findById(classId);
+        if (cohort == null) {
+            throw ProblemException.badField("classId", "is not a known class");
+        }
+        if (!cohort.providerId.equals(referral.providerId)) {
+            throw ProblemException.badField("classId", "is a class of another provider");
+        }
+        if (!"SCHEDULED".equals(cohort.status)) {
+            throw ProblemException.badField("classId", "is not open for booking (" + cohort.status + ")");
+        }
+        if (!java.util.Arrays.asList(cohort.programmes.split(",")).contains(referral.joint.name())) {
+            throw ProblemException.badField("classId", "does not run the programme for the " + referral.joint.name().toLowerCase());
+        }
+        if (cohort.freePlaces() <= 0) {
+            throw ProblemException.conflict("class " + classId + " is full");
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        referral.status = ReferralStatus.BOOKED;
+        referral.classId = classId;
+        referral.bookedAt = now;
+        referral.updatedAt = now;
+        referral.statusReason = "Booked into a class starting " + cohort.startDate;
+        audit.record(provider, AuditEvent.Action.UPDATE, referral.id, "booked into class " + classId);
+        outbox.record(EventType.REFERRAL_BOOKED, referral.id.toString(), new ReferralBooked(referral.id.toString(),
+                classId, cohort.siteId, referral.providerId, now.toInstant()));
+        return referral;
+    }
+
+    /** The referral if it was offered to this provider; 404 otherwise, so its existence does not leak. */
+    private Referral offeredTo(UUID id, Actor provider) {
+        return Referral.<Referral>findByIdOptional(id)
+                .filter(r -> visible(r, Scope.provider(provider.organisation())))
+                .orElseThrow(() -> ProblemException.notFound("referral " + id));
     }
 
     private static boolean visible(Referral referral, Scope scope) {
@@ -161,7 +246,7 @@ public class Referrals {
             return scope.practiceOdsCode().equals(referral.practiceOdsCode);
         }
         return scope.providerId() != null && scope.providerId().equals(referral.providerId)
-                && referral.status == ReferralStatus.OFFERED;
+                && PROVIDER_VISIBLE.contains(referral.status);
     }
 
     private void announceStatus(Referral referral, EventType type) {

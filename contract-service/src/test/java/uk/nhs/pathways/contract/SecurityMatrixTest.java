@@ -1,0 +1,80 @@
+package uk.nhs.pathways.contract;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import uk.nhs.pathways.contract.contract.domain.CommissioningModel;
+import uk.nhs.pathways.contract.contract.domain.Contract;
+import uk.nhs.pathways.contract.funding.domain.FundingDecision;
+import uk.nhs.pathways.testing.SecurityMatrix;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+import static uk.nhs.pathways.testing.SecurityMatrix.Who.*;
+
+/** Every contract-service endpoint x every caller (also: a new endpoint without an entry fails this test). */
+@QuarkusTest
+class SecurityMatrixTest {
+
+    static final String ICB = "QWO";
+
+    @Test
+    void everyEndpointAnswersEveryCallerAsDocumented() {
+        String contract = aContract();
+        String decision = aDecision(contract);
+        new SecurityMatrix("B86030", "prov-matrix", ICB)
+                .endpoint("GET", "/contracts")
+                .expect(200, COMMISSIONER, OTHER_COMMISSIONER, ADMIN).othersGet(403).and()
+
+                .endpoint("GET", "/contracts/{id}")
+                .at(who -> "/contracts/" + contract)
+                .expect(200, COMMISSIONER, ADMIN).expect(404, OTHER_COMMISSIONER).othersGet(403).and()
+
+                .endpoint("POST", "/contracts")
+                .body(who -> Map.of("id", "m-" + UUID.randomUUID().toString().substring(0, 8), "commissionerIcb", ICB,
+                        "model", "ACTIVITY", "maxContactsPerEpisode", 12, "validFrom", "2026-04-01"))
+                .expect(201, COMMISSIONER, ADMIN).othersGet(403).and()
+
+                .endpoint("GET", "/funding-decisions")
+                .expect(200, COMMISSIONER, OTHER_COMMISSIONER, ADMIN).othersGet(403).and()
+
+                .endpoint("GET", "/funding-decisions/{referralId}")
+                .at(who -> "/funding-decisions/" + decision)
+                .expect(200, COMMISSIONER, ADMIN).expect(404, OTHER_COMMISSIONER).othersGet(403).and()
+                .verify();
+    }
+
+    static String aContract() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Contract c = new Contract();
+            c.id = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+            c.commissionerIcb = ICB;
+            c.model = CommissioningModel.BLOCK;
+            c.maxContactsPerEpisode = 12;
+            c.validFrom = LocalDate.of(2026, 1, 1);
+            c.persist();
+            return c.id;
+        });
+    }
+
+    static String aDecision(String contract) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            FundingDecision d = new FundingDecision();
+            d.referralId = UUID.randomUUID().toString();
+            d.funded = true;
+            d.contractId = contract;
+            d.commissionerIcb = ICB;
+            d.practiceOdsCode = "B86030";
+            d.providerId = "prov-matrix";
+            d.siteId = "site-matrix";
+            d.sessions = 12;
+            d.reasonLines = "";
+            d.decidedAt = OffsetDateTime.now();
+            d.persist();
+            return d.referralId;
+        });
+    }
+}

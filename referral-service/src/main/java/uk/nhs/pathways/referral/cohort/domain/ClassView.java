@@ -1,0 +1,58 @@
+package uk.nhs.pathways.referral.cohort.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+
+/** This service's copy of a directory class (cohort), kept current from the classes topic. */
+@Entity
+@Table(name = "class_view")
+public class ClassView extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "class_id")
+    public String classId;
+
+    @Column(name = "site_id")
+    public String siteId;
+
+    @Column(name = "provider_id")
+    public String providerId;
+
+    /** "KNEE,HIP". */
+    public String programmes;
+
+    @Column(name = "start_date")
+    public LocalDate startDate;
+
+    /** "TUESDAY,THURSDAY". */
+    public String days;
+
+    @Column(name = "start_time")
+    public LocalTime startTime;
+
+    public int sessions;
+
+    public int capacity;
+
+    @Column(name = "places_taken")
+    public int placesTaken;
+
+    @Column(name = "facilitator_type")
+    public String facilitatorType;
+
+    public String status;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    public int freePlaces() {
+        return Math.max(0, capacity - placesTaken);
+    }
+}

@@ -1,0 +1,42 @@
+package uk.nhs.pathways.referral.cohort.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import uk.nhs.pathways.events.ClassUpdated;
+import uk.nhs.pathways.referral.cohort.domain.ClassView;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Keeps the class view equal to the latest full-state event of each class. */
+@ApplicationScoped
+public class ClassViewProjector {
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(ClassUpdated c) {
+        ClassView view = ClassView.findById(c.classId());
+        if (view == null) {
+            view = new ClassView();
+            view.classId = c.classId();
+        }
+        view.siteId = c.siteId();
+        view.providerId = c.providerId();
+        view.programmes = String.join(",", c.programmes());
+        view.startDate = c.startDate();
+        view.days = String.join(",", c.days());
+        view.startTime = c.startTime();
+        view.sessions = c.sessions();
+        view.capacity = c.capacity();
+        view.placesTaken = c.placesTaken();
+        view.facilitatorType = c.facilitatorType();
+        view.status = c.status();
+        view.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        view.persist();
+    }
+
+    /** A tombstone on the compacted topic: the class is gone from the directory. */
+    @Transactional
+    public void remove(String classId) {
+        ClassView.deleteById(classId);
+    }
+}

@@ -1,0 +1,107 @@
+package uk.nhs.pathways.referral;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import uk.nhs.pathways.referral.cohort.domain.ClassView;
+import uk.nhs.pathways.referral.referral.domain.Joint;
+import uk.nhs.pathways.referral.referral.domain.Referral;
+import uk.nhs.pathways.referral.referral.domain.ReferralStatus;
+import uk.nhs.pathways.testing.SecurityMatrix;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+import static uk.nhs.pathways.testing.SecurityMatrix.Who.*;
+
+/** Every referral-service endpoint x every caller (also: a new endpoint without an entry fails this test). */
+@QuarkusTest
+class SecurityMatrixTest {
+
+    static final String PRACTICE = "B86030";
+    static final String PROVIDER_ID = "prov-matrix";
+    static final String CLASS = "class-matrix";
+
+    @Test
+    void everyEndpointAnswersEveryCallerAsDocumented() {
+        aClassOfTheProvider();
+        new SecurityMatrix(PRACTICE, PROVIDER_ID, "QWO")
+                .endpoint("POST", "/referrals")
+                .body(who -> Map.of("patient", Map.of("nhsNumber", "9434765919", "name", "Matrix Person",
+                        "dateOfBirth", "1950-01-01", "postcode", "LS6 2AB"), "joint", "KNEE"))
+                .expect(201, REFERRER, OTHER_REFERRER).othersGet(403).and()
+
+                .endpoint("GET", "/referrals")
+                .expect(200, REFERRER, OTHER_REFERRER, PROVIDER, OTHER_PROVIDER).othersGet(403).and()
+
+                .endpoint("GET", "/referrals/{id}")
+                .at(who -> "/referrals/" + referral(ReferralStatus.OFFERED))
+                .expect(200, REFERRER, PROVIDER).expect(404, OTHER_REFERRER, OTHER_PROVIDER).othersGet(403).and()
+
+                .endpoint("POST", "/referrals/{id}/response")
+                .at(who -> "/referrals/" + referral(ReferralStatus.OFFERED) + "/response")
+                .body(who -> Map.of("accept", true))
+                .expect(200, PROVIDER).expect(404, OTHER_PROVIDER).othersGet(403).and()
+
+                .endpoint("POST", "/referrals/{id}/booking")
+                .at(who -> "/referrals/" + referral(ReferralStatus.ACCEPTED) + "/booking")
+                .body(who -> Map.of("classId", CLASS))
+                .expect(200, PROVIDER).expect(404, OTHER_PROVIDER).othersGet(403).and()
+
+                .endpoint("GET", "/audit")
+                .expect(200, ADMIN).othersGet(403).and()
+                .verify();
+    }
+
+    /** A referral from PRACTICE offered to PROVIDER, in the given state. */
+    static UUID referral(ReferralStatus status) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Referral r = new Referral();
+            r.id = UUID.randomUUID();
+            r.practiceOdsCode = PRACTICE;
+            r.referrer = "matrix";
+            r.nhsNumber = "9434765919";
+            r.patientName = "Matrix Person";
+            r.dateOfBirth = LocalDate.of(1950, 1, 1);
+            r.postcode = "LS6 2AB";
+            r.patientPseudonym = "p-matrix";
+            r.joint = Joint.KNEE;
+            r.status = status;
+            r.siteId = "site-matrix";
+            r.siteName = "Matrix Site";
+            r.providerId = PROVIDER_ID;
+            r.providerName = "Matrix Provider";
+            r.sessions = 12;
+            r.distanceMetres = 10L;
+            r.submittedAt = OffsetDateTime.now();
+            r.updatedAt = r.submittedAt;
+            r.persist();
+            return r.id;
+        });
+    }
+
+    static void aClassOfTheProvider() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (ClassView.findById(CLASS) == null) {
+                ClassView c = new ClassView();
+                c.classId = CLASS;
+                c.siteId = "site-matrix";
+                c.providerId = PROVIDER_ID;
+                c.programmes = "KNEE,HIP";
+                c.startDate = LocalDate.now().plusDays(7);
+                c.days = "TUESDAY,THURSDAY";
+                c.startTime = LocalTime.of(10, 0);
+                c.sessions = 12;
+                c.capacity = 1000;
+                c.placesTaken = 0;
+                c.facilitatorType = "PHYSIOTHERAPIST";
+                c.status = "SCHEDULED";
+                c.updatedAt = OffsetDateTime.now();
+                c.persist();
+            }
+        });
+    }
+}
