@@ -102,13 +102,28 @@ class ReferralJourneyE2ETest {
                 .body("statusReason", startsWith("Funded by contract aqp-qwo-2026"))
                 .extract().path("offer.providerId");
 
-        // The provider it was offered to sees it; another provider and another practice do not.
+        // The provider it was offered to sees it; another provider cannot read, accept or book it, and
+        // another practice cannot see it: to them it does not exist.
+        String otherProvider = TestTokens.token("provider", provider.equals("leisure-1") ? "leisure-2" : "leisure-1");
         given().baseUri(referrals()).auth().oauth2(TestTokens.token("provider", provider))
                 .get("/referrals/" + id).then().statusCode(200).body("patient.name", equalTo("E2E Person"));
-        given().baseUri(referrals()).auth().oauth2(TestTokens.token("provider", "leisure-999"))
+        given().baseUri(referrals()).auth().oauth2(otherProvider)
                 .get("/referrals/" + id).then().statusCode(404);
+        given().baseUri(referrals()).auth().oauth2(otherProvider).contentType(ContentType.JSON)
+                .body(Map.of("accept", true)).post("/referrals/" + id + "/response").then().statusCode(404);
+        given().baseUri(referrals()).auth().oauth2(otherProvider).contentType(ContentType.JSON)
+                .body(Map.of("classId", "any")).post("/referrals/" + id + "/booking").then().statusCode(404);
         given().baseUri(referrals()).auth().oauth2(TestTokens.token("referrer", TEESSIDE_PRACTICE))
                 .get("/referrals/" + id).then().statusCode(404);
+        given().baseUri(referrals()).auth().oauth2(TestTokens.token("referrer", TEESSIDE_PRACTICE))
+                .get("/referrals").then().statusCode(200).body("id", org.hamcrest.Matchers.not(hasItem(id)));
+        // The right provider accepts it; the access is in the audit log with its organisation.
+        given().baseUri(referrals()).auth().oauth2(TestTokens.token("provider", provider)).contentType(ContentType.JSON)
+                .body(Map.of("accept", true)).post("/referrals/" + id + "/response").then().statusCode(200)
+                .body("status", equalTo("ACCEPTED"));
+        given().baseUri(referrals()).auth().oauth2(TestTokens.token("admin", null)).queryParam("referralId", id)
+                .get("/audit").then().statusCode(200)
+                .body("organisation", hasItem(provider)).body("detail", hasItem("accepted"));
 
         // The contract service decided it for West Yorkshire, and outcomes counted it for that ICB.
         given().baseUri(platform.url("contract-service")).auth().oauth2(TestTokens.token("commissioner", "QWO"))
@@ -144,6 +159,21 @@ class ReferralJourneyE2ETest {
         platform.broker().start(Duration.ofSeconds(60));
         for (String id : accepted) {
             awaitStatus(LEEDS_PRACTICE, id, "OFFERED", Duration.ofSeconds(120));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void noServiceLogsPersonalData() throws IOException {
+        Path logs = Path.of(System.getProperty("pathways.project.root", "..")).toAbsolutePath().normalize()
+                .resolve("e2e-tests/target/e2e-run/logs");
+        try (var files = Files.list(logs)) {
+            List<Path> serviceLogs = files.toList();
+            assertThat(serviceLogs).hasSize(4);
+            for (Path log : serviceLogs) {
+                assertThat(Files.readString(log)).as(log.getFileName().toString())
+                        .isNotEmpty().doesNotContain("9434765919").doesNotContain("E2E Person").doesNotContain("1950-05-05");
+            }
         }
     }
 
