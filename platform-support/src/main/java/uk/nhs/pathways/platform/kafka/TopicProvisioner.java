@@ -40,7 +40,21 @@ public class TopicProvisioner {
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
+    /** In the background, so a service starts (and reports Kafka not ready) while the broker is away. */
     void onStart(@Observes StartupEvent ignored) {
+        Thread.ofVirtual().name("topic-provisioner").start(() -> {
+            while (!provision()) {
+                try {
+                    Thread.sleep(5_000); // the broker is away: try again shortly
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    /** @return true when every topic exists */
+    boolean provision() {
         List<NewTopic> topics = List.of(
                 new NewTopic(Topics.SITES, partitions, replicationFactor)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
@@ -53,19 +67,22 @@ public class TopicProvisioner {
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        boolean done = true;
         try (Admin admin = Admin.create(props)) {
             for (var entry : admin.createTopics(topics).values().entrySet()) {
                 try {
                     entry.getValue().get(20, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
-                        LOG.warnf("Could not create topic %s: %s", entry.getKey(), e.getCause().toString());
+                        done = false;
+                        LOG.warnf("Could not create topic %s yet: %s", entry.getKey(), e.getCause().getClass().getSimpleName());
                     }
                 }
             }
         } catch (Exception e) {
-            // Not fatal: the broker may come later; consumers and the outbox relay retry on their own.
-            LOG.warnf("Topic provisioning skipped: %s", e.toString());
+            done = false;
+            LOG.warnf("Topic provisioning will be retried: %s", e.getClass().getSimpleName());
         }
+        return done;
     }
 }
