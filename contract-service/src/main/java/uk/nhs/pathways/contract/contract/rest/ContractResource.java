@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.pathways.contract.contract.domain.CommissioningModel;
 import uk.nhs.pathways.contract.contract.domain.Contract;
@@ -76,6 +77,8 @@ public class ContractResource {
     @Path("/{id}")
     @RolesAllowed({Roles.COMMISSIONER, Roles.ADMIN})
     @Operation(summary = "One contract; 404 for another ICB's")
+    @APIResponse(responseCode = "200", description = "The contract")
+    @APIResponse(responseCode = "404", description = "No such contract for your ICB (another ICB's is not disclosed)")
     public ContractView get(@PathParam("id") String id) {
         Contract contract = Contract.findById(id);
         if (contract == null || !caller.is(Roles.ADMIN) && !contract.commissionerIcb.equals(caller.requireOrganisation())) {
@@ -87,6 +90,10 @@ public class ContractResource {
     @POST
     @RolesAllowed({Roles.COMMISSIONER, Roles.ADMIN})
     @Operation(summary = "Register a contract", description = "A commissioner for its own ICB only (403 otherwise).")
+    @APIResponse(responseCode = "201", description = "Registered; Location names it")
+    @APIResponse(responseCode = "400", description = "Invalid contract; problem+json names each field")
+    @APIResponse(responseCode = "403", description = "Not a commissioner of that ICB, nor an admin")
+    @APIResponse(responseCode = "409", description = "A contract with this id exists")
     public Response register(@Valid @NotNull ContractRequest r) {
         if (!caller.is(Roles.ADMIN) && !r.commissionerIcb().equals(caller.requireOrganisation())) {
             throw new ForbiddenException("a commissioner registers contracts for its own ICB only");

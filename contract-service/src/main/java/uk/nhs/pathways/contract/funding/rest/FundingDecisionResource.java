@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.pathways.contract.funding.domain.FundingDecision;
 import uk.nhs.pathways.platform.problem.ProblemException;
@@ -45,6 +46,8 @@ public class FundingDecisionResource {
     @Path("/{referralId}")
     @RolesAllowed({Roles.COMMISSIONER, Roles.ADMIN})
     @Operation(summary = "The decision for one referral; 404 if it is another ICB's")
+    @APIResponse(responseCode = "200", description = "The decision and its reasons")
+    @APIResponse(responseCode = "404", description = "No decision for this referral in your ICB (another ICB's is not disclosed)")
     public DecisionView get(@PathParam("referralId") String referralId) {
         FundingDecision decision = FundingDecision.findById(referralId);
         if (decision == null || !caller.is(Roles.ADMIN)

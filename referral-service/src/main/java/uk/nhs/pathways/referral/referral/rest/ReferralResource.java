@@ -64,6 +64,7 @@ public class ReferralResource {
     @Operation(summary = "One referral",
             description = "A referrer sees its own practice's referrals; a provider those offered to it. "
                     + "Anything else is 404, so a referral's existence does not leak.")
+    @APIResponse(responseCode = "200", description = "The referral, with the person's details (an audited read)")
     @APIResponse(responseCode = "404", description = "No such referral in your scope")
     public ReferralView get(@PathParam("id") String id) {
         return referrals.read(uuid(id), scope(), actor(role())).map(ReferralView::of)
@@ -113,6 +114,9 @@ public class ReferralResource {
                     + "ACCEPTED or the class is full, 400 if the class is unknown, another provider's, not open "
                     + "or for another joint).")
     @APIResponse(responseCode = "200", description = "Now BOOKED; the class's places taken follow through the directory")
+    @APIResponse(responseCode = "400", description = "Unknown class, another provider's, not open, or for another joint")
+    @APIResponse(responseCode = "404", description = "Not a referral offered to you")
+    @APIResponse(responseCode = "409", description = "Not ACCEPTED, or the class is full")
     public ReferralView book(@PathParam("id") String id, @Valid @NotNull Booking booking) {
         return ReferralView.of(referrals.book(uuid(id), booking.classId(), actor(Roles.PROVIDER)));
     }
