@@ -157,6 +157,24 @@ class ReferralLifecycleTest {
     }
 
     @Test
+    void aRetryWithTheSameIdempotencyKeyReturnsTheSameReferral() {
+        String key = UUID.randomUUID().toString();
+        String first = given().auth().oauth2(FCP).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(referral("9434765919", "LS6 2AB")).post("/referrals").then().statusCode(201).extract().path("id");
+        String retry = given().auth().oauth2(FCP).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(referral("943 476 5919", "ls6 2ab")).post("/referrals").then().statusCode(201).extract().path("id");
+        assertThat(retry).isEqualTo(first);
+        given().auth().oauth2(FCP).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(referral("9434765919", "LS7 1AA")).post("/referrals")
+                .then().statusCode(422).contentType("application/problem+json");
+        // Another practice's key space is its own.
+        String elsewhere = given().auth().oauth2(TestTokens.token("referrer", "A81001")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(referral("9434765919", "LS6 2AB"))
+                .post("/referrals").then().statusCode(201).extract().path("id");
+        assertThat(elsewhere).isNotEqualTo(first);
+    }
+
+    @Test
     void noSiteNearbyMeansNeedsAttentionStraightAway() {
         given().auth().oauth2(FCP).contentType(ContentType.JSON).body(referral("9434765919", "TR21 0JQ"))
                 .post("/referrals")

@@ -23,6 +23,10 @@ public interface OutboxConfig {
     @WithDefault("2s")
     Duration retryInterval();
 
+    /** How long published events stay in the outbox (for inspection) before they are purged. */
+    @WithDefault("P7D")
+    Duration retention();
+
     /** How long one batch may wait for the broker's acknowledgements before it is retried. */
     @WithDefault("20s")
     Duration sendTimeout();

@@ -70,8 +70,13 @@ public class OutboxRelay {
     }
 
     private void loop() {
+        long nextPurge = 0;
         while (running) {
             relayPending();
+            if (System.nanoTime() - nextPurge > 0) {
+                purgePublished();
+                nextPurge = System.nanoTime() + TimeUnit.HOURS.toNanos(1);
+            }
             try {
                 // Sleep until woken by a commit, or poll anyway (events of other replicas, retries).
                 work.tryAcquire(brokerWasDown ? config.retryInterval().toMillis() : config.pollInterval().toMillis(),
@@ -101,6 +106,21 @@ public class OutboxRelay {
                 LOG.warnf("Outbox relay: events kept for retry (%s)", rootMessage(e));
                 brokerWasDown = true;
             }
+        }
+    }
+
+    /** Deletes events published longer ago than the retention: the outbox is a queue, not an archive. */
+    void purgePublished() {
+        try {
+            int purged = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
+                            "delete from OutboxEvent where publishedAt < :before")
+                    .setParameter("before", OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention()))
+                    .executeUpdate());
+            if (purged > 0) {
+                LOG.infof("Outbox: purged %d events published more than %s ago", purged, config.retention());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox purge skipped: %s", e.getClass().getSimpleName());
         }
     }
 

@@ -84,6 +84,13 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
+    /** The client's Idempotency-Key, unique per practice; with a hash of the request it was sent with. */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    @Column(name = "request_hash")
+    public String requestHash;
+
     @Version
     public long version;
 

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -52,10 +53,33 @@ public class ReferralResource {
     @APIResponse(responseCode = "201", description = "Accepted and routed (status SUBMITTED) or held (NEEDS_ATTENTION)")
     @APIResponse(responseCode = "400", description = "Invalid referral; problem+json names each field")
     @APIResponse(responseCode = "403", description = "Not a referrer, or the token names no practice")
-    public jakarta.ws.rs.core.Response refer(@Valid @NotNull ReferralRequest request, @Context UriInfo uri) {
-        Referral referral = referrals.submit(request.toNewReferral(), actor(Roles.REFERRER));
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different referral")
+    public jakarta.ws.rs.core.Response refer(@Valid @NotNull ReferralRequest request,
+                                             @HeaderParam("Idempotency-Key") @jakarta.validation.constraints.Size(max = 100)
+                                             @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                                                     description = "Optional. A retry with the same key returns the referral made the first time.")
+                                             String idempotencyKey,
+                                             @Context UriInfo uri) {
+        PatientDataAudit.Actor referrer = actor(Roles.REFERRER);
+        Referrals.NewReferral newReferral = request.toNewReferral();
+        Referral referral;
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            referral = referrals.submit(newReferral, null, referrer);
+        } else {
+            referral = referrals.earlierSubmission(referrer.organisation(), idempotencyKey, newReferral)
+                    .orElseGet(() -> submitOnce(newReferral, idempotencyKey, referrer));
+        }
         return jakarta.ws.rs.core.Response.created(uri.getAbsolutePathBuilder().path(referral.id.toString()).build())
                 .entity(ReferralView.of(referral)).build();
+    }
+
+    /** Two identical retries may race: the unique key lets one in, and the other returns its referral. */
+    private Referral submitOnce(Referrals.NewReferral newReferral, String idempotencyKey, PatientDataAudit.Actor referrer) {
+        try {
+            return referrals.submit(newReferral, idempotencyKey, referrer);
+        } catch (RuntimeException e) {
+            return referrals.earlierSubmission(referrer.organisation(), idempotencyKey, newReferral).orElseThrow(() -> e);
+        }
     }
 
     @GET

@@ -61,6 +61,32 @@ public class Referrals {
 
     /** What an FCP submits about the person. */
     public record NewReferral(String nhsNumber, String name, LocalDate dateOfBirth, String postcode, Joint joint) {
+
+        /** A digest of the request, to tell a retry from a different request under the same key. */
+        String digest() {
+            try {
+                byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(String.join("\u0000",
+                        NhsNumber.normalise(nhsNumber), name.trim(), dateOfBirth.toString(),
+                        Postcodes.normalise(postcode).orElse(postcode), joint.name()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return java.util.HexFormat.of().formatHex(hash);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The referral a practice already made with this Idempotency-Key, if the request is the same. */
+    @Transactional
+    public Optional<Referral> earlierSubmission(String practiceOdsCode, String idempotencyKey, NewReferral request) {
+        Optional<Referral> earlier = Referral.<Referral>find("practiceOdsCode = ?1 and idempotencyKey = ?2",
+                practiceOdsCode, idempotencyKey).firstResultOptional();
+        earlier.ifPresent(r -> {
+            if (!r.requestHash.equals(request.digest())) {
+                throw new ProblemException(422, "Idempotency-Key reused",
+                        "this Idempotency-Key was used for a different referral", List.of());
+            }
+        });
+        return earlier;
     }
 
     /** Which referrals a caller may see: a practice's own, or those offered to a provider. */
@@ -75,7 +101,7 @@ public class Referrals {
     }
 
     @Transactional
-    public Referral submit(NewReferral request, Actor referrer) {
+    public Referral submit(NewReferral request, String idempotencyKey, Actor referrer) {
         String practiceOdsCode = referrer.organisation();
         if (!NhsNumber.isValid(request.nhsNumber())) {
             throw ProblemException.badField("patient.nhsNumber", "is not a valid NHS number (10 digits with a valid check digit)");
@@ -98,6 +124,8 @@ public class Referrals {
         referral.joint = request.joint();
         referral.submittedAt = now;
         referral.updatedAt = now;
+        referral.idempotencyKey = idempotencyKey;
+        referral.requestHash = request.digest();
 
         Optional<Routing.Route> route = routing.nearest(home, request.joint());
         if (route.isPresent()) {
