@@ -33,14 +33,32 @@ public class Outbox {
             throw new IllegalArgumentException(type + " carries " + type.payload().getSimpleName());
         }
         OutboxEvent event = new OutboxEvent();
-        event.id = UUID.randomUUID();
         event.topic = type.topic();
         event.key = aggregateId;
         event.type = type.type();
-        event.subject = aggregateId;
         event.dataSchema = type.dataSchema().toString();
-        event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
         event.payload = new String(EventCodec.toJson(payload), StandardCharsets.UTF_8);
+        return persist(event);
+    }
+
+    /**
+     * Records the deletion of an aggregate whose full state lives on a compacted topic: relayed as a
+     * tombstone (its key, no value), after which compaction forgets the aggregate.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID recordDeletion(EventType stateType, String aggregateId) {
+        OutboxEvent event = new OutboxEvent();
+        event.topic = stateType.topic();
+        event.key = aggregateId;
+        event.type = stateType.type();
+        event.tombstone = true;
+        return persist(event);
+    }
+
+    private UUID persist(OutboxEvent event) {
+        event.id = UUID.randomUUID();
+        event.subject = event.key;
+        event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
         event.persist();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override

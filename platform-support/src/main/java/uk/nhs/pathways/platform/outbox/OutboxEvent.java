@@ -40,6 +40,9 @@ public class OutboxEvent extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public String payload;
 
+    /** A deletion: sent as a record with this key and no value. */
+    public boolean tombstone;
+
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
 }

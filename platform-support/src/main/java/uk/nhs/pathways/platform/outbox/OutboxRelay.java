@@ -154,6 +154,9 @@ public class OutboxRelay {
     }
 
     private ProducerRecord<String, CloudEvent> toRecord(OutboxEvent row) {
+        if (row.tombstone) {
+            return new ProducerRecord<>(row.topic, row.key, null);
+        }
         EventType type = EventType.ofType(row.type)
                 .orElseThrow(() -> new IllegalStateException("unknown event type in outbox: " + row.type));
         CloudEvent event = EventCodec.envelope(row.id, type, config.source(), row.subject, row.occurredAt,
