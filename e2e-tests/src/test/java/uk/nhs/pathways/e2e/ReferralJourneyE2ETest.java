@@ -125,6 +125,27 @@ class ReferralJourneyE2ETest {
                 .get("/audit").then().statusCode(200)
                 .body("organisation", hasItem(provider)).body("detail", hasItem("accepted"));
 
+        // The provider books the person into one of the site's classes from the directory; the class's
+        // places taken follow through Kafka (referral.booked -> site directory -> class.updated).
+        String siteId = given().baseUri(referrals()).auth().oauth2(TestTokens.token("referrer", LEEDS_PRACTICE))
+                .get("/referrals/" + id).then().extract().path("offer.siteId");
+        List<Map<String, Object>> classes = given().baseUri(platform.url("site-directory-service"))
+                .auth().oauth2(TestTokens.token("provider", provider)).get("/sites/" + siteId + "/classes")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        Map<String, Object> cohort = classes.stream()
+                .filter(c -> "SCHEDULED".equals(c.get("status")) && ((Number) c.get("freePlaces")).intValue() > 0
+                        && ((List<?>) c.get("programmes")).contains("KNEE"))
+                .findFirst().orElseThrow(() -> new AssertionError("the demo site has no open knee class: " + classes));
+        String classId = (String) cohort.get("id");
+        int placesBefore = ((Number) cohort.get("placesTaken")).intValue();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(referrals()).auth().oauth2(TestTokens.token("provider", provider)).contentType(ContentType.JSON)
+                        .body(Map.of("classId", classId)).post("/referrals/" + id + "/booking")
+                        .then().statusCode(200).body("status", equalTo("BOOKED")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(platform.url("site-directory-service")).auth().oauth2(TestTokens.token("admin", null))
+                        .get("/classes/" + classId).then().statusCode(200).body("placesTaken", equalTo(placesBefore + 1)));
+
         // The contract service decided it for West Yorkshire, and outcomes counted it for that ICB.
         given().baseUri(platform.url("contract-service")).auth().oauth2(TestTokens.token("commissioner", "QWO"))
                 .get("/funding-decisions/" + id).then().statusCode(200).body("funded", equalTo(true));

@@ -106,6 +106,10 @@ class SiteDirectoryTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("errors.field", hasItem("postcode"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(site("Bad", "ZZ9 9ZZ", 12))
+                .post("/sites")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("postcode"));
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(site("Bad", "LS1 1AA", 40))
                 .post("/sites")
                 .then().statusCode(400).contentType("application/problem+json")

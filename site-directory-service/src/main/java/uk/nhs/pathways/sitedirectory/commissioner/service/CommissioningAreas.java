@@ -7,7 +7,6 @@ import uk.nhs.pathways.platform.geo.ReferenceData;
 
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -82,10 +81,5 @@ public class CommissioningAreas {
             }
             return new Areas(Map.copyOf(byOutcode), Map.copyOf(centroids));
         }
-    }
-
-    /** For tests and reports: every district with practices and its sub-ICB location. */
-    public List<Map.Entry<String, String>> districts() {
-        return areas().byOutcode().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
     }
 }

@@ -53,11 +53,19 @@ public class Site extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public SiteStatus status;
 
+    /** Date the current status took effect; the full history is in {@link SiteStatusChange}. */
     @Column(name = "status_changed_on")
     public LocalDate statusChangedOn;
 
+    /** The sub-ICB location (commissioner's area) the site lies in; null outside England. */
+    @Column(name = "sub_icb_ods_code")
+    public String subIcbOdsCode;
+
     @Version
     public long version;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public OffsetDateTime createdAt;
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;

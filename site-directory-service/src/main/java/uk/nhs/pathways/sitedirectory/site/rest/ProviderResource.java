@@ -12,11 +12,14 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.sitedirectory.site.domain.Provider;
 import uk.nhs.pathways.sitedirectory.site.domain.ProviderType;
 import uk.nhs.pathways.sitedirectory.site.service.SiteDirectory;
@@ -48,14 +51,26 @@ public class ProviderResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "All providers")
+    @Operation(summary = "All providers", description = "Any signed-in role.")
     public List<ProviderView> list() {
-        return Provider.<Provider>listAll().stream().map(ProviderView::of).toList();
+        return Provider.<Provider>list("order by id").stream().map(ProviderView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    @Operation(summary = "One provider")
+    @APIResponse(responseCode = "404", description = "No such provider")
+    public ProviderView get(@PathParam("id") String id) {
+        return directory.provider(id).map(ProviderView::of)
+                .orElseThrow(() -> ProblemException.notFound("provider " + id));
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Register a provider organisation (admin)")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "409", description = "A provider with this id exists")
     public Response add(@Valid @NotNull ProviderRequest request) {
         Provider provider = directory.addProvider(request.id(), request.name(), request.type());
         return Response.created(URI.create("/providers/" + provider.id)).entity(ProviderView.of(provider)).build();

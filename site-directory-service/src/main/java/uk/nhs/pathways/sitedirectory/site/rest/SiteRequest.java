@@ -12,6 +12,7 @@ import uk.nhs.pathways.sitedirectory.site.domain.Setting;
 import uk.nhs.pathways.sitedirectory.site.domain.SiteStatus;
 import uk.nhs.pathways.sitedirectory.site.service.SiteDirectory;
 
+import java.time.LocalDate;
 import java.util.List;
 
 @Schema(description = "A site where a provider delivers ESCAPE-pain")
@@ -27,10 +28,12 @@ public record SiteRequest(
         @Max(value = 12, message = "must be at most 12: the standard course is 12 sessions")
         @Schema(description = "Sessions per course: 12 is the standard, fewer is a reduced variant", example = "12")
         int sessions,
-        @Schema(description = "Defaults to ONBOARDING for a new site") SiteStatus status) {
+        @Schema(description = "Defaults to ONBOARDING for a new site") SiteStatus status,
+        @Schema(description = "When the status took effect (not in the future); today if omitted. Kept in the "
+                + "site's status history.", example = "2026-01-05") LocalDate statusSince) {
 
     SiteDirectory.SiteDetails details() {
         return new SiteDirectory.SiteDetails(providerId, name, address, postcode, setting, accessibility, programmes,
-                sessions, status);
+                sessions, status, statusSince);
     }
 }

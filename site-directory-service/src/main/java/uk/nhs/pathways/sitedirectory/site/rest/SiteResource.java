@@ -7,9 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,20 +19,35 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.platform.security.Caller;
 import uk.nhs.pathways.platform.security.Roles;
+import uk.nhs.pathways.sitedirectory.cohort.rest.CohortView;
+import uk.nhs.pathways.sitedirectory.cohort.service.Cohorts;
+import uk.nhs.pathways.sitedirectory.rest.Preconditions;
+import uk.nhs.pathways.sitedirectory.rest.QueryParams;
+import uk.nhs.pathways.sitedirectory.search.service.DirectorySearch;
+import uk.nhs.pathways.sitedirectory.site.domain.England;
 import uk.nhs.pathways.sitedirectory.site.domain.Joint;
+import uk.nhs.pathways.sitedirectory.site.domain.ProviderType;
+import uk.nhs.pathways.sitedirectory.site.domain.Setting;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
+import uk.nhs.pathways.sitedirectory.site.domain.SiteStatus;
+import uk.nhs.pathways.sitedirectory.site.domain.SiteStatusChange;
 import uk.nhs.pathways.sitedirectory.site.service.SiteDirectory;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.List;
 
 @Path("/sites")
@@ -45,36 +60,91 @@ public class SiteResource {
     SiteDirectory directory;
 
     @Inject
+    DirectorySearch search;
+
+    @Inject
+    Cohorts cohorts;
+
+    @Inject
     Caller caller;
 
     /** One page of search results, with the total that matched. */
     public record SitePage(List<SiteView> items, int page, int size, long total) {
     }
 
+    public record StatusChangeView(SiteStatus status, LocalDate effectiveOn, OffsetDateTime recordedAt,
+                                   String recordedBy) {
+        static StatusChangeView of(SiteStatusChange c) {
+            return new StatusChangeView(c.status, c.effectiveOn, c.recordedAt, c.recordedBy);
+        }
+    }
+
     @GET
     @Authenticated
-    @Operation(summary = "Sites near a postcode, nearest first",
-            description = "Any signed-in role. Only ACTIVE sites unless includeInactive=true.")
-    public SitePage near(@QueryParam("postcode") @NotBlank String postcode,
-                         @QueryParam("within") @DefaultValue("25000") @Min(100) @Max(200_000) long within,
-                         @QueryParam("programme") Joint programme,
+    @Operation(summary = "Sites near a postcode, nearest first, with distances and the total",
+            description = "Any signed-in role. Only ACTIVE sites unless includeInactive=true. The class filters (day, "
+                    + "startFrom, startTo, freePlaces) keep sites with at least one SCHEDULED class that matches.")
+    @APIResponse(responseCode = "400", description = "Unknown or malformed postcode, or a bad filter (problem+json names it)")
+    public SitePage near(@QueryParam("postcode") @Parameter(required = true, example = "LS6 2AB") String postcode,
+                         @QueryParam("within") @DefaultValue("25000") @Min(100) @Max(200_000)
+                         @Parameter(description = "metres") long within,
+                         @QueryParam("programme") @Parameter(description = "KNEE or HIP") String programme,
+                         @QueryParam("setting") String setting,
+                         @QueryParam("providerType") String providerType,
+                         @QueryParam("day") @Parameter(description = "e.g. TUESDAY") String day,
+                         @QueryParam("startFrom") @Parameter(description = "ISO date") String startFrom,
+                         @QueryParam("startTo") @Parameter(description = "ISO date") String startTo,
+                         @QueryParam("freePlaces") @DefaultValue("0") @Min(0) @Max(20) int freePlaces,
                          @QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive,
-                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        var found = directory.near(postcode, within, programme, !includeInactive);
-        List<SiteView> items = found.stream().skip((long) page * size).limit(size)
-                .map(d -> SiteView.of(d.site(), d.metres())).toList();
-        return new SitePage(items, page, size, found.size());
+        Joint joint = QueryParams.enumValue(Joint.class, programme, "programme");
+        DayOfWeek weekday = QueryParams.enumValue(DayOfWeek.class, day, "day");
+        LocalDate from = QueryParams.date(startFrom, "startFrom");
+        LocalDate to = QueryParams.date(startTo, "startTo");
+        DirectorySearch.ClassFilter classes = weekday == null && from == null && to == null && freePlaces == 0 ? null
+                : new DirectorySearch.ClassFilter(joint, weekday, from == null ? England.today() : from, to,
+                freePlaces, null);
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ProblemException.badField("startTo", "must not be before startFrom");
+        }
+        var filter = new DirectorySearch.SiteFilter(
+                includeInactive ? EnumSet.allOf(SiteStatus.class) : EnumSet.of(SiteStatus.ACTIVE), joint,
+                QueryParams.enumValue(Setting.class, setting, "setting"),
+                QueryParams.enumValue(ProviderType.class, providerType, "providerType"), null, null, classes);
+        var found = search.sites(postcode, within, filter, page * size, size);
+        return new SitePage(found.items().stream().map(h -> SiteView.of(h.item(), h.metres())).toList(), page, size,
+                found.total());
     }
 
     @GET
     @Path("/{id}")
     @Authenticated
-    @Operation(summary = "One site; its ETag is the version to send in If-Match when updating it")
+    @Operation(summary = "One site; its ETag is the version to send in If-Match when changing it")
     @APIResponse(responseCode = "404", description = "No such site")
     public Response get(@PathParam("id") String id) {
         Site site = directory.find(id).orElseThrow(() -> ProblemException.notFound("site " + id));
-        return Response.ok(SiteView.of(site, null)).tag(etag(site)).build();
+        return Response.ok(SiteView.of(site, null)).tag(Preconditions.etag(site.version)).build();
+    }
+
+    @GET
+    @Path("/{id}/status-history")
+    @Authenticated
+    @Operation(summary = "Every status the site has had, oldest first, with the date each took effect")
+    @APIResponse(responseCode = "404", description = "No such site")
+    public List<StatusChangeView> history(@PathParam("id") String id) {
+        directory.find(id).orElseThrow(() -> ProblemException.notFound("site " + id));
+        return directory.history(id).stream().map(StatusChangeView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/classes")
+    @Authenticated
+    @Operation(summary = "Every class at the site (any status), soonest first")
+    @APIResponse(responseCode = "404", description = "No such site")
+    public List<CohortView> classes(@PathParam("id") String id) {
+        directory.find(id).orElseThrow(() -> ProblemException.notFound("site " + id));
+        return cohorts.atSite(id).stream().map(c -> CohortView.of(c, null)).toList();
     }
 
     @POST
@@ -82,43 +152,71 @@ public class SiteResource {
     @Operation(summary = "Add a site", description = "Admin for any provider; a provider for its own organisation only (403 otherwise).")
     @APIResponse(responseCode = "201", description = "Created; Location names the new site")
     @APIResponse(responseCode = "400", description = "Invalid site (problem+json names the field)")
-    public Response add(@Valid @NotNull SiteRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+    public Response add(@Valid @NotNull SiteRequest request, @Context UriInfo uri) {
         requireOwnProvider(request.providerId());
-        Site site = directory.addSite(request.details());
+        Site site = directory.addSite(request.details(), caller.user());
         return Response.created(uri.getAbsolutePathBuilder().path(site.id).build())
-                .tag(etag(site)).entity(SiteView.of(site, null)).build();
+                .tag(Preconditions.etag(site.version)).entity(SiteView.of(site, null)).build();
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PROVIDER})
     @Operation(summary = "Replace a site's details",
-            description = "Needs If-Match with the site's current ETag: 412 if someone changed it meanwhile, 428 without it.")
+            description = "Needs If-Match with the site's current ETag: 412 if someone changed it meanwhile, 428 without "
+                    + "it. A new status is kept in the site's history from statusSince (today if omitted); CEASED "
+                    + "cancels every class still to run there.")
+    @APIResponse(responseCode = "400", description = "Invalid site (problem+json names the field)")
+    @APIResponse(responseCode = "412", description = "The site changed since the ETag sent")
+    @APIResponse(responseCode = "428", description = "No If-Match")
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull SiteRequest request) {
         Site current = directory.find(id).orElseThrow(() -> ProblemException.notFound("site " + id));
         requireOwnProvider(current.provider.id);
         requireOwnProvider(request.providerId());
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "Precondition required", "send If-Match with the site's ETag", List.of());
-        }
-        long expected;
-        try {
-            expected = Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw new ProblemException(412, "Precondition failed", "If-Match is not an ETag of this site", List.of());
-        }
-        Site site = directory.updateSite(id, expected, request.details());
-        return Response.ok(SiteView.of(site, null)).tag(etag(site)).build();
+        long expected = Preconditions.expectedVersion(ifMatch, "site");
+        Site site = directory.updateSite(id, expected, request.details(), caller.user());
+        return Response.ok(SiteView.of(site, null)).tag(Preconditions.etag(site.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/retire")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.ADMIN, Roles.PROVIDER})
+    @Operation(summary = "Retire a site: CEASED from effectiveOn (today if omitted), its classes still to run cancelled",
+            description = "Needs If-Match. The site stays in the directory as CEASED, so sites that stopped delivering "
+                    + "are still counted; its events say so (full state, status CEASED).")
+    @APIResponse(responseCode = "412", description = "The site changed since the ETag sent")
+    @APIResponse(responseCode = "428", description = "No If-Match")
+    public Response retire(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                           @QueryParam("effectiveOn") @Parameter(description = "ISO date, not in the future") String effectiveOn) {
+        Site current = directory.find(id).orElseThrow(() -> ProblemException.notFound("site " + id));
+        requireOwnProvider(current.provider.id);
+        long expected = Preconditions.expectedVersion(ifMatch, "site");
+        Site site = directory.retire(id, expected, QueryParams.date(effectiveOn, "effectiveOn"), caller.user());
+        return Response.ok(SiteView.of(site, null)).tag(Preconditions.etag(site.version)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.PROVIDER})
+    @Operation(summary = "Delete a site entered by mistake (a tombstone on the sites topic)",
+            description = "Needs If-Match. Only a site that never delivered (never ACTIVE) and never had a class; "
+                    + "any other is retired instead (409), so it is still counted.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "The site delivered or has classes: retire it instead")
+    @APIResponse(responseCode = "412", description = "The site changed since the ETag sent")
+    @APIResponse(responseCode = "428", description = "No If-Match")
+    public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        Site current = directory.find(id).orElseThrow(() -> ProblemException.notFound("site " + id));
+        requireOwnProvider(current.provider.id);
+        directory.delete(id, Preconditions.expectedVersion(ifMatch, "site"));
+        return Response.noContent().build();
     }
 
     private void requireOwnProvider(String providerId) {
         if (!caller.is(Roles.ADMIN) && !caller.requireOrganisation().equals(providerId)) {
             throw new ForbiddenException("a provider manages only its own sites");
         }
-    }
-
-    private static EntityTag etag(Site site) {
-        return new EntityTag(Long.toString(site.version));
     }
 }

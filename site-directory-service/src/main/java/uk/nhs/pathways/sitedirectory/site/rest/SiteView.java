@@ -8,16 +8,20 @@ import uk.nhs.pathways.sitedirectory.site.domain.SiteStatus;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A site as the API shows it; {@code distanceMetres} only in search results. */
+/**
+ * A site as the API shows it; {@code distanceMetres} only in search results. {@code subIcbOdsCode} is the
+ * commissioner's area the site lies in (null outside England).
+ */
 public record SiteView(String id, String name, String providerId, String providerName, String providerType,
                        String address, String postcode, double latitude, double longitude, Setting setting,
                        String accessibility, List<Joint> programmes, int sessions, boolean reducedVariant,
-                       SiteStatus status, LocalDate statusChangedOn, long version, Long distanceMetres) {
+                       SiteStatus status, LocalDate statusChangedOn, String subIcbOdsCode, long version,
+                       Long distanceMetres) {
 
     static SiteView of(Site site, Long distanceMetres) {
         return new SiteView(site.id, site.name, site.provider.id, site.provider.name, site.provider.type.name(),
                 site.address, site.postcode, site.latitude, site.longitude, site.setting, site.accessibility,
                 site.programmes(), site.sessions, site.isReducedVariant(), site.status, site.statusChangedOn,
-                site.version, distanceMetres);
+                site.subIcbOdsCode, site.version, distanceMetres);
     }
 }

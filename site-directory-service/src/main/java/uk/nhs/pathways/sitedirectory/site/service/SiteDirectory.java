@@ -2,6 +2,7 @@ package uk.nhs.pathways.sitedirectory.site.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import uk.nhs.pathways.events.EventType;
 import uk.nhs.pathways.events.SiteUpdated;
@@ -9,24 +10,29 @@ import uk.nhs.pathways.platform.geo.Location;
 import uk.nhs.pathways.platform.geo.Postcodes;
 import uk.nhs.pathways.platform.outbox.Outbox;
 import uk.nhs.pathways.platform.problem.ProblemException;
+import uk.nhs.pathways.sitedirectory.cohort.service.Cohorts;
+import uk.nhs.pathways.sitedirectory.commissioner.service.CommissioningAreas;
+import uk.nhs.pathways.sitedirectory.site.domain.England;
 import uk.nhs.pathways.sitedirectory.site.domain.Joint;
 import uk.nhs.pathways.sitedirectory.site.domain.Provider;
 import uk.nhs.pathways.sitedirectory.site.domain.ProviderType;
 import uk.nhs.pathways.sitedirectory.site.domain.Setting;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
 import uk.nhs.pathways.sitedirectory.site.domain.SiteStatus;
+import uk.nhs.pathways.sitedirectory.site.domain.SiteStatusChange;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The directory's rules. Every change to a site is recorded with its full-state event in the same
- * transaction, so the sites topic never misses or invents a change.
+ * The directory's rules for providers and sites. Every change to a site is recorded with its
+ * full-state event in the same transaction, so the sites topic never misses or invents a change; every
+ * status a site takes is kept, with the date it took effect.
  */
 @ApplicationScoped
 public class SiteDirectory {
@@ -35,15 +41,22 @@ public class SiteDirectory {
     Postcodes postcodes;
 
     @Inject
+    CommissioningAreas areas;
+
+    @Inject
     Outbox outbox;
 
-    /** What a site is made of, whoever sends it. */
-    public record SiteDetails(String providerId, String name, String address, String postcode, Setting setting,
-                              String accessibility, List<Joint> programmes, int sessions, SiteStatus status) {
-    }
+    @Inject
+    Cohorts cohorts;
 
-    /** A site with its distance from where the search started. */
-    public record SiteDistance(Site site, long metres) {
+    /**
+     * What a site is made of, whoever sends it.
+     *
+     * @param statusSince when the status took effect; today if null. Past dates record history late.
+     */
+    public record SiteDetails(String providerId, String name, String address, String postcode, Setting setting,
+                              String accessibility, List<Joint> programmes, int sessions, SiteStatus status,
+                              LocalDate statusSince) {
     }
 
     @Transactional
@@ -59,37 +72,92 @@ public class SiteDirectory {
         return provider;
     }
 
+    public Optional<Provider> provider(String id) {
+        return Provider.findByIdOptional(id);
+    }
+
     @Transactional
-    public Site addSite(SiteDetails details) {
+    public Site addSite(SiteDetails details, String actor) {
         Site site = new Site();
         site.id = UUID.randomUUID().toString();
-        site.status = details.status() == null ? SiteStatus.ONBOARDING : details.status();
-        site.statusChangedOn = LocalDate.now(ZoneOffset.UTC);
         apply(site, details);
+        LocalDate since = details.statusSince() == null ? today() : details.statusSince();
+        requireNotFuture(since);
+        site.status = details.status() == null ? SiteStatus.ONBOARDING : details.status();
+        site.statusChangedOn = since;
         site.persist();
+        recordHistory(site, actor);
         publish(site);
         return site;
     }
 
-    /** Replaces a site's details if nobody changed it since {@code expectedVersion}. */
+    /** Replaces a site's details if nobody changed it since {@code expectedVersion} (else 412). */
     @Transactional
-    public Site updateSite(String id, long expectedVersion, SiteDetails details) {
-        Site site = find(id).orElseThrow(() -> ProblemException.notFound("site " + id));
-        if (site.version != expectedVersion) {
-            throw new ProblemException(412, "Precondition failed",
-                    "site " + id + " changed since version " + expectedVersion + "; fetch it again", List.of());
-        }
+    public Site updateSite(String id, long expectedVersion, SiteDetails details, String actor) {
+        Site site = lockCurrent(id, expectedVersion);
         if (!site.provider.id.equals(details.providerId())) {
             throw ProblemException.badField("providerId", "a site cannot move to another provider");
         }
         SiteStatus newStatus = details.status() == null ? site.status : details.status();
-        if (newStatus != site.status) {
-            site.statusChangedOn = LocalDate.now(ZoneOffset.UTC);
+        if (newStatus != SiteStatus.CEASED) {
+            EnumSet<Joint> running = cohorts.jointsToRunAt(site.id);
+            if (details.programmes() != null && !details.programmes().containsAll(running)) {
+                throw ProblemException.badField("programmes", "classes still to run at this site cover "
+                        + running + "; change or cancel them first");
+            }
         }
-        site.status = newStatus;
         apply(site, details);
-        Site.flush(); // bumps the version before the event records it
+        if (newStatus != site.status) {
+            changeStatus(site, newStatus, details.statusSince(), actor);
+        }
+        Site.flush(); // bumps the version, which the response's ETag carries
         publish(site);
+        return site;
+    }
+
+    /**
+     * Retires a site for good: CEASED from {@code effectiveOn} (today if null), and every class still to
+     * run there is cancelled. The site stays in the directory, so ceased sites are counted.
+     */
+    @Transactional
+    public Site retire(String id, long expectedVersion, LocalDate effectiveOn, String actor) {
+        Site site = lockCurrent(id, expectedVersion);
+        if (site.status != SiteStatus.CEASED) {
+            changeStatus(site, SiteStatus.CEASED, effectiveOn, actor);
+            Site.flush();
+            publish(site);
+        }
+        return site;
+    }
+
+    /**
+     * Deletes a site entered by mistake: one that never delivered (never ACTIVE) and never had a class.
+     * It is gone from the directory with its history, and a tombstone on the sites topic makes every
+     * consumer forget it. Any other site is retired instead (409): sites that delivered are counted.
+     */
+    @Transactional
+    public void delete(String id, long expectedVersion) {
+        Site site = lockCurrent(id, expectedVersion);
+        boolean delivered = SiteStatusChange.count("siteId = ?1 and status <> ?2", id, SiteStatus.ONBOARDING) > 0;
+        if (delivered || cohorts.anyAt(id)) {
+            throw ProblemException.conflict("site " + id + " has delivered or has classes; retire it instead, so it "
+                    + "is still counted");
+        }
+        SiteStatusChange.delete("siteId", id);
+        site.delete();
+        outbox.recordDeletion(EventType.SITE_UPDATED, id);
+    }
+
+    /** Moves a site to a status from a date (loading history, e.g. the demo directory); no version check. */
+    @Transactional
+    public Site changeStatus(String id, SiteStatus status, LocalDate effectiveOn, String actor) {
+        Site site = Site.<Site>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("site " + id));
+        if (status != site.status) {
+            changeStatus(site, status, effectiveOn, actor);
+            Site.flush();
+            publish(site);
+        }
         return site;
     }
 
@@ -97,30 +165,54 @@ public class SiteDirectory {
         return Site.findByIdOptional(id);
     }
 
-    /** Sites within {@code withinMetres} of a postcode, nearest first; optionally only those running a joint's programme. */
-    public List<SiteDistance> near(String postcode, long withinMetres, Joint joint, boolean activeOnly) {
-        Location origin = postcodes.locate(postcode)
-                .orElseThrow(() -> ProblemException.badField("postcode", "is not a known UK postcode"));
-        // A latitude/longitude box first (indexable), the exact great-circle distance after.
-        double dLat = Math.toDegrees(withinMetres / 6_371_008.8);
-        double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(origin.latitude())));
-        List<Site> candidates = Site.list("latitude between ?1 and ?2 and longitude between ?3 and ?4",
-                origin.latitude() - dLat, origin.latitude() + dLat, origin.longitude() - dLon, origin.longitude() + dLon);
-        return candidates.stream()
-                .filter(s -> !activeOnly || s.status == SiteStatus.ACTIVE)
-                .filter(s -> joint == null || s.programmes().contains(joint))
-                .map(s -> new SiteDistance(s, Math.round(origin.metresTo(new Location(s.latitude, s.longitude)))))
-                .filter(d -> d.metres() <= withinMetres)
-                .sorted(Comparator.comparingLong(SiteDistance::metres).thenComparing(d -> d.site().id))
-                .toList();
+    /** A site's statuses, oldest first. */
+    public List<SiteStatusChange> history(String siteId) {
+        return SiteStatusChange.list("siteId = ?1 order by effectiveOn, id", siteId);
     }
 
     /** Publishes every site again (full state): lets a new consumer or a repaired topic catch up. */
     @Transactional
     public int republishAll() {
-        List<Site> sites = Site.listAll();
+        List<Site> sites = Site.list("order by id");
         sites.forEach(this::publish);
         return sites.size();
+    }
+
+    private Site lockCurrent(String id, long expectedVersion) {
+        // Locked, so nothing (a booking, another editor) can change it between the check and the write.
+        Site site = Site.<Site>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("site " + id));
+        if (site.version != expectedVersion) {
+            throw new ProblemException(412, "Precondition failed",
+                    "site " + id + " changed since version " + expectedVersion + "; fetch it again", List.of());
+        }
+        return site;
+    }
+
+    private void changeStatus(Site site, SiteStatus status, LocalDate effectiveOn, String actor) {
+        LocalDate since = effectiveOn == null ? today() : effectiveOn;
+        requireNotFuture(since);
+        if (since.isBefore(site.statusChangedOn)) {
+            throw ProblemException.badField("statusSince",
+                    "must not be before the date the current status took effect (" + site.statusChangedOn + ")");
+        }
+        site.status = status;
+        site.statusChangedOn = since;
+        site.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        recordHistory(site, actor);
+        if (status == SiteStatus.CEASED) {
+            cohorts.cancelAllToRunAt(site);
+        }
+    }
+
+    private void recordHistory(Site site, String actor) {
+        SiteStatusChange change = new SiteStatusChange();
+        change.siteId = site.id;
+        change.status = site.status;
+        change.effectiveOn = site.statusChangedOn;
+        change.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        change.recordedBy = actor;
+        change.persist();
     }
 
     private void apply(Site site, SiteDetails details) {
@@ -138,6 +230,7 @@ public class SiteDirectory {
         site.postcode = postcode;
         site.latitude = location.latitude();
         site.longitude = location.longitude();
+        site.subIcbOdsCode = areas.subIcbOf(postcode).orElse(null);
         site.setting = details.setting();
         site.accessibility = details.accessibility();
         site.programmes(details.programmes());
@@ -145,9 +238,24 @@ public class SiteDirectory {
         site.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
+    private static void requireNotFuture(LocalDate since) {
+        if (since.isAfter(today())) {
+            throw ProblemException.badField("statusSince", "must not be in the future");
+        }
+    }
+
+    private static LocalDate today() {
+        return England.today();
+    }
+
+    /** The site's full state, as every consumer of the sites topic sees it. */
+    public static SiteUpdated event(Site site) {
+        return new SiteUpdated(site.id, site.name, site.provider.id, site.provider.name, site.provider.type.name(),
+                site.setting.name(), site.postcode, site.latitude, site.longitude,
+                site.programmes().stream().map(Enum::name).toList(), site.sessions, site.status.name());
+    }
+
     private void publish(Site site) {
-        outbox.record(EventType.SITE_UPDATED, site.id, new SiteUpdated(site.id, site.name, site.provider.id,
-                site.provider.name, site.provider.type.name(), site.setting.name(), site.postcode, site.latitude,
-                site.longitude, site.programmes().stream().map(Enum::name).toList(), site.sessions, site.status.name()));
+        outbox.record(EventType.SITE_UPDATED, site.id, event(site));
     }
 }

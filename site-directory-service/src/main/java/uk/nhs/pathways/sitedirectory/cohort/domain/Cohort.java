@@ -1,0 +1,118 @@
+package uk.nhs.pathways.sitedirectory.cohort.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import uk.nhs.pathways.sitedirectory.site.domain.Joint;
+import uk.nhs.pathways.sitedirectory.site.domain.Site;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A class: one cohort of an ESCAPE-pain course at a site, meeting on fixed weekdays at a fixed time
+ * for a number of sessions, with a capacity and the places taken so far (kept current from booking
+ * events). Called "class" in the API and the events; {@code Cohort} here because Java owns "class".
+ */
+@Entity
+@Table(name = "cohort")
+public class Cohort extends PanacheEntityBase {
+
+    public static final int STANDARD_SESSIONS = 12;
+
+    @Id
+    public String id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "site_id")
+    public Site site;
+
+    /** Stored as "KNEE,HIP". */
+    @Column(name = "programmes")
+    String programmeList;
+
+    @Column(name = "start_date")
+    public LocalDate startDate;
+
+    /** Date of the last session. */
+    @Column(name = "end_date")
+    public LocalDate endDate;
+
+    @Column(name = "day_mask")
+    short dayMask;
+
+    @Column(name = "start_time")
+    public LocalTime startTime;
+
+    @Column(name = "duration_minutes")
+    public int durationMinutes;
+
+    public int sessions;
+
+    public int capacity;
+
+    @Column(name = "places_taken")
+    public int placesTaken;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "facilitator_type")
+    public FacilitatorType facilitatorType;
+
+    @Enumerated(EnumType.STRING)
+    public CohortStatus status;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    public List<Joint> programmes() {
+        return Arrays.stream(programmeList.split(",")).map(Joint::valueOf).sorted().toList();
+    }
+
+    public void programmes(List<Joint> joints) {
+        programmeList = joints.stream().distinct().sorted().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    /** Weekdays the class meets, Monday first. */
+    public List<DayOfWeek> days() {
+        return CourseCalendar.days(dayMask);
+    }
+
+    public void days(List<DayOfWeek> days) {
+        dayMask = CourseCalendar.mask(days);
+    }
+
+    public LocalTime endTime() {
+        return startTime.plusMinutes(durationMinutes);
+    }
+
+    public int weeks() {
+        return CourseCalendar.weeks(days(), sessions);
+    }
+
+    public int freePlaces() {
+        return Math.max(0, capacity - placesTaken);
+    }
+
+    /** A course shorter than the standard 12 sessions: shown as such, never hidden. */
+    public boolean isReducedVariant() {
+        return sessions < STANDARD_SESSIONS;
+    }
+}

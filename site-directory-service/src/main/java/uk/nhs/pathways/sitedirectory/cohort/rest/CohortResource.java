@@ -1,0 +1,189 @@
+package uk.nhs.pathways.sitedirectory.cohort.rest;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.ForbiddenException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.nhs.pathways.platform.problem.ProblemException;
+import uk.nhs.pathways.platform.security.Caller;
+import uk.nhs.pathways.platform.security.Roles;
+import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
+import uk.nhs.pathways.sitedirectory.cohort.domain.CohortStatus;
+import uk.nhs.pathways.sitedirectory.cohort.service.Cohorts;
+import uk.nhs.pathways.sitedirectory.rest.Preconditions;
+import uk.nhs.pathways.sitedirectory.rest.QueryParams;
+import uk.nhs.pathways.sitedirectory.search.service.DirectorySearch;
+import uk.nhs.pathways.sitedirectory.site.domain.England;
+import uk.nhs.pathways.sitedirectory.site.domain.Joint;
+import uk.nhs.pathways.sitedirectory.site.domain.ProviderType;
+import uk.nhs.pathways.sitedirectory.site.domain.Setting;
+import uk.nhs.pathways.sitedirectory.site.domain.Site;
+import uk.nhs.pathways.sitedirectory.site.service.SiteDirectory;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.List;
+
+@Path("/classes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Classes", description = "Cohorts of an ESCAPE-pain course at a site: schedule, capacity, places taken")
+public class CohortResource {
+
+    @Inject
+    Cohorts cohorts;
+
+    @Inject
+    SiteDirectory directory;
+
+    @Inject
+    DirectorySearch search;
+
+    @Inject
+    Caller caller;
+
+    /** One page of search results, with the total that matched. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ClassPage")
+    public record CohortPage(List<CohortView> items, int page, int size, long total) {
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "Classes near a postcode, nearest first (then soonest), with distances and the total",
+            description = "Any signed-in role. Classes at ACTIVE sites only; SCHEDULED classes starting from today "
+                    + "unless status or startFrom say otherwise.")
+    @APIResponse(responseCode = "400", description = "Unknown or malformed postcode, or a bad filter (problem+json names it)")
+    public CohortPage near(@QueryParam("postcode") @Parameter(required = true, example = "LS6 2AB") String postcode,
+                           @QueryParam("within") @DefaultValue("25000") @Min(100) @Max(200_000)
+                           @Parameter(description = "metres") long within,
+                           @QueryParam("programme") @Parameter(description = "KNEE or HIP") String programme,
+                           @QueryParam("setting") String setting,
+                           @QueryParam("providerType") String providerType,
+                           @QueryParam("day") @Parameter(description = "meets on this weekday, e.g. TUESDAY") String day,
+                           @QueryParam("startFrom") @Parameter(description = "ISO date; today if omitted") String startFrom,
+                           @QueryParam("startTo") @Parameter(description = "ISO date") String startTo,
+                           @QueryParam("freePlaces") @DefaultValue("0") @Min(0) @Max(20)
+                           @Parameter(description = "at least this many places free") int freePlaces,
+                           @QueryParam("status") @Parameter(description = "SCHEDULED if omitted") String status,
+                           @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+                           @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        LocalDate from = QueryParams.date(startFrom, "startFrom");
+        LocalDate to = QueryParams.date(startTo, "startTo");
+        if (from == null) {
+            from = England.today();
+        }
+        if (to != null && to.isBefore(from)) {
+            throw ProblemException.badField("startTo", "must not be before startFrom");
+        }
+        var filter = new DirectorySearch.ClassFilter(QueryParams.enumValue(Joint.class, programme, "programme"),
+                QueryParams.enumValue(DayOfWeek.class, day, "day"), from, to, freePlaces,
+                QueryParams.enumValue(CohortStatus.class, status, "status"));
+        var found = search.classes(postcode, within, QueryParams.enumValue(Setting.class, setting, "setting"),
+                QueryParams.enumValue(ProviderType.class, providerType, "providerType"), filter, page * size, size);
+        return new CohortPage(found.items().stream().map(h -> CohortView.of(h.item(), h.metres())).toList(), page,
+                size, found.total());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    @Operation(summary = "One class; its ETag is the version to send in If-Match when changing it")
+    @APIResponse(responseCode = "404", description = "No such class")
+    public Response get(@PathParam("id") String id) {
+        Cohort cohort = cohorts.find(id).orElseThrow(() -> ProblemException.notFound("class " + id));
+        return Response.ok(CohortView.of(cohort, null)).tag(Preconditions.etag(cohort.version)).build();
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.PROVIDER})
+    @Operation(summary = "Add a class at a site",
+            description = "Admin at any site; a provider at its own sites only (403 otherwise). Not at a CEASED site.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new class")
+    @APIResponse(responseCode = "400", description = "Invalid class: every field at fault is named (problem+json)")
+    public Response add(@NotNull CohortRequest request, @Context UriInfo uri) {
+        if (request.siteId() != null) {
+            directory.find(request.siteId()).ifPresent(this::requireOwnSite); // an unknown site is a 400 from the service
+        }
+        Cohort cohort = cohorts.add(request.details());
+        return Response.created(uri.getAbsolutePathBuilder().path(cohort.id).build())
+                .tag(Preconditions.etag(cohort.version)).entity(CohortView.of(cohort, null)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.PROVIDER})
+    @Operation(summary = "Replace a class's details",
+            description = "Needs If-Match with the class's current ETag: 412 if someone (or a booking) changed it "
+                    + "meanwhile, 428 without it. Places taken are not sent: bookings keep them current.")
+    @APIResponse(responseCode = "400", description = "Invalid class: every field at fault is named (problem+json)")
+    @APIResponse(responseCode = "412", description = "The class changed since the ETag sent")
+    @APIResponse(responseCode = "428", description = "No If-Match")
+    public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                           @NotNull CohortRequest request) {
+        Cohort current = cohorts.find(id).orElseThrow(() -> ProblemException.notFound("class " + id));
+        requireOwnSite(current.site);
+        long expected = Preconditions.expectedVersion(ifMatch, "class");
+        Cohort cohort = cohorts.update(id, expected, request.details());
+        return Response.ok(CohortView.of(cohort, null)).tag(Preconditions.etag(cohort.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.ADMIN, Roles.PROVIDER})
+    @Operation(summary = "Retire a class: CANCELLED, kept in the directory and on the classes topic as such",
+            description = "Needs If-Match.")
+    @APIResponse(responseCode = "412", description = "The class changed since the ETag sent")
+    @APIResponse(responseCode = "428", description = "No If-Match")
+    public Response cancel(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        Cohort current = cohorts.find(id).orElseThrow(() -> ProblemException.notFound("class " + id));
+        requireOwnSite(current.site);
+        long expected = Preconditions.expectedVersion(ifMatch, "class");
+        Cohort cohort = cohorts.cancel(id, expected);
+        return Response.ok(CohortView.of(cohort, null)).tag(Preconditions.etag(cohort.version)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.PROVIDER})
+    @Operation(summary = "Delete a class entered by mistake (a tombstone on the classes topic)",
+            description = "Needs If-Match. Only a class with no places taken; any other is cancelled instead (409).")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "Places are taken: cancel it instead")
+    @APIResponse(responseCode = "412", description = "The class changed since the ETag sent")
+    @APIResponse(responseCode = "428", description = "No If-Match")
+    public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        Cohort current = cohorts.find(id).orElseThrow(() -> ProblemException.notFound("class " + id));
+        requireOwnSite(current.site);
+        cohorts.delete(id, Preconditions.expectedVersion(ifMatch, "class"));
+        return Response.noContent().build();
+    }
+
+    private void requireOwnSite(Site site) {
+        if (!caller.is(Roles.ADMIN) && !caller.requireOrganisation().equals(site.provider.id)) {
+            throw new ForbiddenException("a provider manages only the classes at its own sites");
+        }
+    }
+}

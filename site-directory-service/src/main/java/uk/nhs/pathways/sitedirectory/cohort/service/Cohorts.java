@@ -1,0 +1,324 @@
+package uk.nhs.pathways.sitedirectory.cohort.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import uk.nhs.pathways.events.ClassUpdated;
+import uk.nhs.pathways.events.EventType;
+import uk.nhs.pathways.events.InvalidEventException;
+import uk.nhs.pathways.events.ReferralBooked;
+import uk.nhs.pathways.platform.outbox.Outbox;
+import uk.nhs.pathways.platform.problem.Problem;
+import uk.nhs.pathways.platform.problem.ProblemException;
+import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
+import uk.nhs.pathways.sitedirectory.cohort.domain.CohortStatus;
+import uk.nhs.pathways.sitedirectory.cohort.domain.CourseCalendar;
+import uk.nhs.pathways.sitedirectory.cohort.domain.FacilitatorType;
+import uk.nhs.pathways.sitedirectory.site.domain.England;
+import uk.nhs.pathways.sitedirectory.site.domain.Joint;
+import uk.nhs.pathways.sitedirectory.site.domain.Site;
+import uk.nhs.pathways.sitedirectory.site.domain.SiteStatus;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The rules for classes (cohorts). Every change, including each booking, is written with the class's
+ * full-state event in one transaction, so the classes topic always ends with the class as it is.
+ * Nothing is written when a rule fails: every rule is checked before the first write.
+ */
+@ApplicationScoped
+public class Cohorts {
+
+    private static final Logger LOG = Logger.getLogger(Cohorts.class);
+
+    public static final int MIN_CAPACITY = 4;
+    public static final int MAX_CAPACITY = 20;
+    public static final int DEFAULT_DURATION_MINUTES = 60;
+    static final LocalTime EARLIEST_START = LocalTime.of(6, 0);
+    static final LocalTime LATEST_END = LocalTime.of(22, 0);
+    /** How far ahead a class may be scheduled. */
+    static final int MAX_DAYS_AHEAD = 366;
+
+    @Inject
+    Outbox outbox;
+
+    /** What a class is made of, whoever sends it. Null duration means an hour; null status SCHEDULED. */
+    public record CohortDetails(String siteId, List<Joint> programmes, LocalDate startDate, List<DayOfWeek> days,
+                                LocalTime startTime, Integer durationMinutes, int sessions, int capacity,
+                                FacilitatorType facilitatorType, CohortStatus status) {
+    }
+
+    @Transactional
+    public Cohort add(CohortDetails details) {
+        // Shared lock: the site cannot be retired while a class is being added to it.
+        Site site = siteFor(details.siteId());
+        CohortStatus status = details.status() == null ? CohortStatus.SCHEDULED : details.status();
+        List<Problem.FieldError> errors = check(site, details, status, null);
+        if (status != CohortStatus.SCHEDULED) {
+            errors.add(new Problem.FieldError("status", "a new class is SCHEDULED"));
+        }
+        rejectIfAny(errors);
+        Cohort cohort = new Cohort();
+        cohort.id = UUID.randomUUID().toString();
+        cohort.site = site;
+        cohort.status = status;
+        cohort.placesTaken = 0;
+        apply(cohort, details);
+        cohort.persist();
+        Cohort.flush();
+        publish(cohort);
+        return cohort;
+    }
+
+    /** Replaces a class's details if nobody changed it since {@code expectedVersion} (else 412). */
+    @Transactional
+    public Cohort update(String id, long expectedVersion, CohortDetails details) {
+        Cohort cohort = lockCurrent(id, expectedVersion);
+        if (!cohort.site.id.equals(details.siteId())) {
+            throw ProblemException.badField("siteId", "a class cannot move to another site; cancel it and add a new one");
+        }
+        CohortStatus status = details.status() == null ? cohort.status : details.status();
+        List<Problem.FieldError> errors = check(cohort.site, details, status, cohort);
+        rejectIfAny(errors);
+        cohort.status = status;
+        apply(cohort, details);
+        Cohort.flush();
+        publish(cohort);
+        return cohort;
+    }
+
+    /** Retires a class: CANCELLED, kept in the directory and on the topic as such. */
+    @Transactional
+    public Cohort cancel(String id, long expectedVersion) {
+        Cohort cohort = lockCurrent(id, expectedVersion);
+        if (cohort.status == CohortStatus.COMPLETED) {
+            throw ProblemException.badField("status", "a completed class cannot be cancelled");
+        }
+        if (cohort.status != CohortStatus.CANCELLED) {
+            cohort.status = CohortStatus.CANCELLED;
+            cohort.updatedAt = now();
+            Cohort.flush();
+            publish(cohort);
+        }
+        return cohort;
+    }
+
+    /**
+     * Deletes a class entered by mistake: gone from the directory, and a tombstone on the classes topic
+     * makes every consumer forget it. A class with places taken is cancelled instead (409), so its
+     * bookings stay accounted for.
+     */
+    @Transactional
+    public void delete(String id, long expectedVersion) {
+        Cohort cohort = lockCurrent(id, expectedVersion);
+        if (cohort.placesTaken > 0) {
+            throw ProblemException.conflict("class " + id + " has " + cohort.placesTaken
+                    + " places taken; cancel it instead, so its bookings stay accounted for");
+        }
+        cohort.delete();
+        outbox.recordDeletion(EventType.CLASS_UPDATED, id);
+    }
+
+    /** Whether any class was ever added at the site. */
+    public boolean anyAt(String siteId) {
+        return Cohort.count("site.id", siteId) > 0;
+    }
+
+    /** The site is ceasing: every class still to run there is cancelled, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelAllToRunAt(Site site) {
+        for (Cohort cohort : toRunAt(site.id, LockModeType.PESSIMISTIC_WRITE)) {
+            cohort.status = CohortStatus.CANCELLED;
+            cohort.updatedAt = now();
+            Cohort.flush();
+            publish(cohort);
+        }
+    }
+
+    /** The joints the classes still to run at a site cover: a site must keep offering them. */
+    public EnumSet<Joint> jointsToRunAt(String siteId) {
+        EnumSet<Joint> joints = EnumSet.noneOf(Joint.class);
+        toRunAt(siteId, LockModeType.NONE).forEach(c -> joints.addAll(c.programmes()));
+        return joints;
+    }
+
+    /**
+     * A provider booked a referred person into the class: one more place taken. A booking is a fact the
+     * referral service already recorded, so it counts even if the class filled up meanwhile (then it is
+     * over capacity, and logged). A booking for a class this directory does not hold cannot be applied.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void booked(ReferralBooked booking) {
+        if (booking.classId() == null) {
+            throw new InvalidEventException("booking of referral " + booking.referralId() + " names no class");
+        }
+        Cohort cohort = Cohort.<Cohort>findByIdOptional(booking.classId(), LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new InvalidEventException("booking of referral " + booking.referralId()
+                        + " is for class " + booking.classId() + ", which the directory does not hold"));
+        if (booking.siteId() != null && !booking.siteId().equals(cohort.site.id)) {
+            throw new InvalidEventException("booking of referral " + booking.referralId() + " names site "
+                    + booking.siteId() + " but class " + cohort.id + " is at site " + cohort.site.id);
+        }
+        cohort.placesTaken++;
+        cohort.updatedAt = now();
+        if (cohort.placesTaken > cohort.capacity || cohort.status != CohortStatus.SCHEDULED) {
+            LOG.warnf("Class %s (%s) now has %d places taken of %d", cohort.id, cohort.status, cohort.placesTaken,
+                    cohort.capacity);
+        }
+        Cohort.flush();
+        publish(cohort);
+    }
+
+    public Optional<Cohort> find(String id) {
+        return Cohort.findByIdOptional(id);
+    }
+
+    /** Every class at a site, soonest first. */
+    public List<Cohort> atSite(String siteId) {
+        return Cohort.list("site.id = ?1 order by startDate, startTime, id", siteId);
+    }
+
+    /** Publishes every class again (full state): lets a new consumer or a repaired topic catch up. */
+    @Transactional
+    public int republishAll() {
+        List<Cohort> all = Cohort.list("order by id");
+        all.forEach(this::publish);
+        return all.size();
+    }
+
+    private List<Cohort> toRunAt(String siteId, LockModeType lock) {
+        return Cohort.find("site.id = ?1 and status in ?2 order by id", siteId,
+                        List.of(CohortStatus.SCHEDULED, CohortStatus.RUNNING))
+                .withLock(lock).list();
+    }
+
+    private static Site siteFor(String siteId) {
+        if (siteId == null || siteId.isBlank()) {
+            throw ProblemException.badField("siteId", "is required");
+        }
+        return Site.<Site>findByIdOptional(siteId, LockModeType.PESSIMISTIC_READ)
+                .orElseThrow(() -> ProblemException.badField("siteId", "is not a known site"));
+    }
+
+    private Cohort lockCurrent(String id, long expectedVersion) {
+        Cohort cohort = Cohort.<Cohort>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("class " + id));
+        if (cohort.version != expectedVersion) {
+            throw new ProblemException(412, "Precondition failed",
+                    "class " + id + " changed since version " + expectedVersion + "; fetch it again", List.of());
+        }
+        return cohort;
+    }
+
+    /** Every rule a class breaks, by field; {@code current} is null for a new class. */
+    private List<Problem.FieldError> check(Site site, CohortDetails d, CohortStatus status, Cohort current) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (site.status == SiteStatus.CEASED && (current == null || status == CohortStatus.SCHEDULED
+                || status == CohortStatus.RUNNING)) {
+            errors.add(new Problem.FieldError("siteId", "the site has ceased delivering ESCAPE-pain; it runs no classes"));
+        }
+        if (current != null && current.status.isFinal() && status != current.status) {
+            errors.add(new Problem.FieldError("status", "a " + current.status + " class cannot become " + status));
+        }
+        List<Joint> programmes = d.programmes() == null ? List.of() : d.programmes();
+        if (programmes.isEmpty()) {
+            errors.add(new Problem.FieldError("programmes", "name at least one of KNEE, HIP"));
+        } else if (!site.programmes().containsAll(programmes)) {
+            errors.add(new Problem.FieldError("programmes", "the site runs the programme for "
+                    + site.programmes().stream().map(Enum::name).collect(Collectors.joining(" and ")) + " only"));
+        }
+        if (d.sessions() < 4 || d.sessions() > Cohort.STANDARD_SESSIONS) {
+            errors.add(new Problem.FieldError("sessions", "must be between 4 and 12 (12 is the standard course)"));
+        }
+        if (d.capacity() < MIN_CAPACITY || d.capacity() > MAX_CAPACITY) {
+            errors.add(new Problem.FieldError("capacity", "must be between " + MIN_CAPACITY + " and " + MAX_CAPACITY
+                    + " (ESCAPE-pain groups are typically 6-12)"));
+        } else if (current != null && d.capacity() < current.placesTaken) {
+            errors.add(new Problem.FieldError("capacity",
+                    "must not be below the " + current.placesTaken + " places already taken"));
+        }
+        if (d.facilitatorType() == null) {
+            errors.add(new Problem.FieldError("facilitatorType", "is required"));
+        }
+        int duration = d.durationMinutes() == null ? DEFAULT_DURATION_MINUTES : d.durationMinutes();
+        if (duration < 30 || duration > 120) {
+            errors.add(new Problem.FieldError("durationMinutes", "must be between 30 and 120"));
+        }
+        if (d.startTime() == null) {
+            errors.add(new Problem.FieldError("startTime", "is required"));
+        } else if (d.startTime().isBefore(EARLIEST_START) || d.startTime().plusMinutes(duration).isAfter(LATEST_END)
+                || d.startTime().plusMinutes(duration).isBefore(d.startTime())) {
+            errors.add(new Problem.FieldError("startTime", "a session runs between 06:00 and 22:00"));
+        }
+        List<DayOfWeek> days = d.days() == null ? List.of() : d.days();
+        String misfit = days.isEmpty() ? "name the weekdays the class meets, e.g. TUESDAY, THURSDAY"
+                : days.stream().distinct().count() != days.size() ? "names a day twice"
+                : CourseCalendar.misfit(days, d.sessions());
+        if (misfit != null) {
+            errors.add(new Problem.FieldError("days", misfit));
+        }
+        LocalDate today = England.today();
+        if (d.startDate() == null) {
+            errors.add(new Problem.FieldError("startDate", "is required"));
+        } else {
+            boolean startChanged = current == null || !current.startDate.equals(d.startDate());
+            if (startChanged && status == CohortStatus.SCHEDULED && d.startDate().isBefore(today)) {
+                errors.add(new Problem.FieldError("startDate", "must not be in the past for a scheduled class"));
+            } else if (d.startDate().isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
+                errors.add(new Problem.FieldError("startDate", "must be within a year"));
+            }
+            if (!days.isEmpty() && !days.contains(d.startDate().getDayOfWeek())) {
+                errors.add(new Problem.FieldError("startDate", "is a " + d.startDate().getDayOfWeek()
+                        + ", not one of the class's days: the first session is on the start date"));
+            }
+        }
+        return errors;
+    }
+
+    private static void rejectIfAny(List<Problem.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+            throw new ProblemException(400, "Invalid request", detail, List.copyOf(errors));
+        }
+    }
+
+    private static void apply(Cohort cohort, CohortDetails d) {
+        cohort.programmes(d.programmes());
+        cohort.startDate = d.startDate();
+        cohort.days(d.days());
+        cohort.startTime = d.startTime();
+        cohort.durationMinutes = d.durationMinutes() == null ? DEFAULT_DURATION_MINUTES : d.durationMinutes();
+        cohort.sessions = d.sessions();
+        cohort.endDate = CourseCalendar.sessionDates(d.startDate(), d.days(), d.sessions()).getLast();
+        cohort.capacity = d.capacity();
+        cohort.facilitatorType = d.facilitatorType();
+        cohort.updatedAt = now();
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** The class's full state, as every consumer of the classes topic sees it. */
+    public static ClassUpdated event(Cohort c) {
+        return new ClassUpdated(c.id, c.site.id, c.site.provider.id, c.programmes().stream().map(Enum::name).toList(),
+                c.startDate, c.days().stream().map(Enum::name).toList(), c.startTime, c.sessions, c.capacity,
+                c.placesTaken, c.facilitatorType.name(), c.status.name());
+    }
+
+    private void publish(Cohort cohort) {
+        outbox.record(EventType.CLASS_UPDATED, cohort.id, event(cohort));
+    }
+}
