@@ -79,7 +79,7 @@ public final class KafkaBroker implements AutoCloseable {
         process = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (accepting() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+            Thread.sleep(100); // waiting for the stopped broker to release its port
         }
     }
 

@@ -40,4 +40,18 @@ public class EventInbox {
         effect.accept(payload);
         return true;
     }
+
+    /**
+     * A record of a compacted full-state topic: a tombstone (key, no value) removes the aggregate from
+     * the consumer's view; anything else is delivered as an event.
+     */
+    public <T> void deliverState(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record,
+                                 String consumer, Class<T> payloadType, Consumer<T> apply,
+                                 Consumer<String> remove) {
+        if (record.value() == null && record.key() != null) {
+            remove.accept(record.key());
+            return;
+        }
+        deliver(IncomingEvents.read(record), consumer, payloadType, apply);
+    }
 }

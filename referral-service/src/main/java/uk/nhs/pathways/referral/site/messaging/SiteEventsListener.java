@@ -9,7 +9,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import uk.nhs.pathways.events.SiteUpdated;
 import uk.nhs.pathways.platform.inbox.EventConsumption;
 import uk.nhs.pathways.platform.inbox.EventInbox;
-import uk.nhs.pathways.platform.inbox.IncomingEvents;
 
 import java.util.concurrent.CompletionStage;
 
@@ -35,10 +34,6 @@ public class SiteEventsListener {
     }
 
     void handleSiteRecord(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null && record.key() != null) {
-            projector.remove(record.key());
-            return;
-        }
-        inbox.deliver(IncomingEvents.read(record), CONSUMER, SiteUpdated.class, projector::apply);
+        inbox.deliverState(record, CONSUMER, SiteUpdated.class, projector::apply, projector::remove);
     }
 }
