@@ -45,7 +45,7 @@ public final class KafkaBroker implements AutoCloseable {
         Path logs = dataDir.resolve("logs");
         if (!Files.exists(logs.resolve("meta.properties"))) {
             String clusterId = base64Uuid();
-            Process format = java(List.of("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()))
+            Process format = java(List.of("kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId, "--config=" + config))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectErrorStream(true).start();
             if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
@@ -151,7 +151,10 @@ public final class KafkaBroker implements AutoCloseable {
         return config;
     }
 
-    /** Kafka cluster ids are 16 random bytes in URL-safe base64 without padding. */
+    /**
+     * Kafka cluster ids are 16 random bytes in URL-safe base64 without padding. One in 64 begins with
+     * '-', which is why it is passed as {@code --cluster-id=<id>}: never read as an option.
+     */
     private static String base64Uuid() {
         UUID uuid = UUID.randomUUID();
         java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
