@@ -2,6 +2,7 @@ package uk.nhs.pathways.outcomes;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import uk.nhs.pathways.events.EventCodec;
 import uk.nhs.pathways.events.EventType;
 import uk.nhs.pathways.events.FundingDecided;
 import uk.nhs.pathways.events.ReferralStatusChanged;
@@ -12,6 +13,7 @@ import uk.nhs.pathways.testing.TestTokens;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,9 +45,18 @@ class SiteActivityTest {
         referral(site, "QWO", true);
         referral(site, "QWO", true);
         referral(site, "QWO", false);
-        var redelivered = TestEvents.publish(EventType.REFERRAL_SUBMITTED, "x", new ReferralSubmitted("x-" + site,
-                "p-x", "B86030", "KNEE", site, "prov-1", 12, 10, Instant.now()));
-        TestEvents.publish(Topics.REFERRALS, redelivered); // same event twice: counted once
+        String x = "x-" + site;
+        var original = TestEvents.publish(EventType.REFERRAL_SUBMITTED, x, new ReferralSubmitted(x, "p-x", "B86030",
+                "KNEE", site, "prov-1", 12, 10, Instant.now()));
+        // The same event id again, with a payload that would move the referral to another site if it were
+        // applied: only deduplication by event id keeps it where the first delivery put it.
+        String elsewhere = "elsewhere-" + site;
+        TestEvents.publish(Topics.REFERRALS, EventCodec.envelope(UUID.fromString(original.getId()),
+                EventType.REFERRAL_SUBMITTED, "/pathways/test", x, OffsetDateTime.now(), EventCodec.toJson(
+                        new ReferralSubmitted(x, "p-x", "B86030", "KNEE", elsewhere, "prov-1", 12, 10, Instant.now()))));
+        // A later event of the same referral (same partition): once it is applied, so is the redelivery.
+        TestEvents.publish(EventType.REFERRAL_NEEDS_ATTENTION, x, new ReferralStatusChanged(x, "NEEDS_ATTENTION",
+                site, "prov-1", "B86030", "why", Instant.now()));
         String analyst = TestTokens.token("analyst", "QWO");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -55,7 +66,9 @@ class SiteActivityTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.token("admin", null)).get("/reports/site-activity").then().statusCode(200)
                         .body("find { it.siteId == '" + site + "' }.referrals", equalTo(4))
-                        .body("find { it.siteId == '" + site + "' }.awaitingDecision", equalTo(1)));
+                        .body("find { it.siteId == '" + site + "' }.needsAttention", equalTo(2)));
+        given().auth().oauth2(TestTokens.token("admin", null)).get("/reports/site-activity").then()
+                .body("siteId", not(hasItem(elsewhere)));
         // Another ICB's analyst sees nothing of West Yorkshire's referrals.
         given().auth().oauth2(TestTokens.token("analyst", "QHM")).get("/reports/site-activity").then().statusCode(200)
                 .body("siteId", not(hasItem(site)));

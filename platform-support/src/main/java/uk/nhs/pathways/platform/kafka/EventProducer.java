@@ -1,12 +1,12 @@
 package uk.nhs.pathways.platform.kafka;
 
-import io.cloudevents.CloudEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -14,14 +14,14 @@ import java.util.Properties;
 import java.util.concurrent.Future;
 
 /**
- * The service's one Kafka producer for platform events: idempotent (no duplicates or reordering from
- * its own retries), acks from all in-sync replicas, CloudEvents in binary mode (attributes as
- * {@code ce_*} headers, the JSON payload as the record value).
+ * The service's one Kafka producer, used only by the outbox relay: idempotent (no duplicates or
+ * reordering from its own retries), acks from all in-sync replicas. The relay hands it records already
+ * written (CloudEvents in binary mode, tombstones, dead letters as received).
  */
 @ApplicationScoped
 public class EventProducer {
 
-    private final KafkaProducer<String, CloudEvent> producer;
+    private final KafkaProducer<String, byte[]> producer;
 
     public EventProducer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                          @ConfigProperty(name = "quarkus.application.name") String clientId) {
@@ -37,11 +37,11 @@ public class EventProducer {
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, TombstoneCloudEventSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         this.producer = new KafkaProducer<>(props);
     }
 
-    public Future<RecordMetadata> send(ProducerRecord<String, CloudEvent> record) {
+    public Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
         return producer.send(record);
     }
 

@@ -10,6 +10,7 @@ import uk.nhs.pathways.events.EventCodec;
 import uk.nhs.pathways.events.EventType;
 
 import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Headers;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -20,6 +21,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Outbox {
+
+    /** The outbox type of records that are not platform events. */
+    static final String RAW_TYPE = "raw-record";
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -52,6 +56,21 @@ public class Outbox {
         event.key = aggregateId;
         event.type = stateType.type();
         event.tombstone = true;
+        return persist(event);
+    }
+
+    /**
+     * Records a Kafka record that is not a platform event, with its value and headers as they are (a
+     * dead letter on its way to the dead-letter topic).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID recordRaw(String topic, String key, byte[] value, Headers headers) {
+        OutboxEvent event = new OutboxEvent();
+        event.topic = topic;
+        event.key = key;
+        event.type = RAW_TYPE;
+        event.rawValue = value;
+        event.rawHeaders = RecordHeadersJson.write(headers);
         return persist(event);
     }
 

@@ -43,6 +43,15 @@ public class OutboxEvent extends PanacheEntityBase {
     /** A deletion: sent as a record with this key and no value. */
     public boolean tombstone;
 
+    /** A record that is not a platform event (a dead letter): its value as received. */
+    @Column(name = "raw_value")
+    public byte[] rawValue;
+
+    /** The headers of such a record, as {@link RecordHeadersJson} writes them; null for platform events. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "raw_headers")
+    public String rawHeaders;
+
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
 }

@@ -1,6 +1,7 @@
 package uk.nhs.pathways.platform.outbox;
 
 import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -153,15 +154,19 @@ public class OutboxRelay {
         return batch.size();
     }
 
-    private ProducerRecord<String, CloudEvent> toRecord(OutboxEvent row) {
+    private ProducerRecord<String, byte[]> toRecord(OutboxEvent row) {
         if (row.tombstone) {
             return new ProducerRecord<>(row.topic, row.key, null);
+        }
+        if (row.rawHeaders != null) {
+            return new ProducerRecord<>(row.topic, null, row.key, row.rawValue, RecordHeadersJson.read(row.rawHeaders));
         }
         EventType type = EventType.ofType(row.type)
                 .orElseThrow(() -> new IllegalStateException("unknown event type in outbox: " + row.type));
         CloudEvent event = EventCodec.envelope(row.id, type, config.source(), row.subject, row.occurredAt,
                 row.payload.getBytes(StandardCharsets.UTF_8));
-        return new ProducerRecord<>(row.topic, row.key, event);
+        // Binary mode: CloudEvent attributes as ce_* headers, the JSON payload as the value.
+        return KafkaMessageFactory.<String>createWriter(row.topic, row.key).writeBinary(event);
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,39 +1,38 @@
 package uk.nhs.pathways.referral.cohort.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import uk.nhs.pathways.events.ClassUpdated;
-import uk.nhs.pathways.platform.inbox.EventConsumption;
+import uk.nhs.pathways.events.EventType;
+import uk.nhs.pathways.platform.inbox.EventHandlers;
 import uk.nhs.pathways.platform.inbox.EventInbox;
 
-import java.util.concurrent.CompletionStage;
-
-/** Kafka adapter for the classes topic. A record it cannot process goes to the dead-letter topic. */
+/** Kafka adapter for the compacted classes topic: keeps this service's copy of the directory's classes. */
 @ApplicationScoped
 public class ClassEventsListener {
-
-    static final String CONSUMER = "referral-service.class-view";
 
     @Inject
     EventInbox inbox;
 
     @Inject
-    EventConsumption consumption;
-
-    @Inject
     ClassViewProjector projector;
+
+    private EventHandlers handlers;
+
+    @PostConstruct
+    void handlers() {
+        handlers = EventHandlers.on(EventType.CLASS_UPDATED, ClassUpdated.class, projector::apply)
+                .andTombstones(projector::remove);
+    }
 
     @Incoming("classes")
     @Blocking
-    public CompletionStage<Void> onClassRecord(Message<byte[]> message) {
-        return consumption.consume(message, this::handleClassRecord);
-    }
-
-    void handleClassRecord(ConsumerRecord<String, byte[]> record) {
-        inbox.deliverState(record, CONSUMER, ClassUpdated.class, projector::apply, projector::remove);
+    public CompletionStage<Void> onClasses(KafkaRecordBatch<String, byte[]> batch) {
+        return inbox.receive(batch, handlers);
     }
 }

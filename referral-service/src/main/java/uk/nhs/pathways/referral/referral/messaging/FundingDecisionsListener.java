@@ -1,41 +1,38 @@
 package uk.nhs.pathways.referral.referral.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import uk.nhs.pathways.events.EventType;
 import uk.nhs.pathways.events.FundingDecided;
-import uk.nhs.pathways.platform.inbox.EventConsumption;
+import uk.nhs.pathways.platform.inbox.EventHandlers;
 import uk.nhs.pathways.platform.inbox.EventInbox;
-import uk.nhs.pathways.platform.inbox.IncomingEvents;
 import uk.nhs.pathways.referral.referral.service.Referrals;
 
-import java.util.concurrent.CompletionStage;
-
-/** Kafka adapter for funding decisions; unprocessable records go to the dead-letter topic. */
+/** Kafka adapter for funding decisions: each one offers the referral or holds it for attention. */
 @ApplicationScoped
 public class FundingDecisionsListener {
-
-    static final String CONSUMER = "referral-service.funding";
 
     @Inject
     EventInbox inbox;
 
     @Inject
-    EventConsumption consumption;
-
-    @Inject
     Referrals referrals;
+
+    private EventHandlers handlers;
+
+    @PostConstruct
+    void handlers() {
+        handlers = EventHandlers.on(EventType.FUNDING_DECIDED, FundingDecided.class, referrals::applyFundingDecision);
+    }
 
     @Incoming("funding-decisions")
     @Blocking
-    public CompletionStage<Void> onDecisionRecord(Message<byte[]> message) {
-        return consumption.consume(message, this::handleDecisionRecord);
-    }
-
-    void handleDecisionRecord(ConsumerRecord<String, byte[]> record) {
-        inbox.deliver(IncomingEvents.read(record), CONSUMER, FundingDecided.class, referrals::applyFundingDecision);
+    public CompletionStage<Void> onFundingDecisions(KafkaRecordBatch<String, byte[]> batch) {
+        return inbox.receive(batch, handlers);
     }
 }

@@ -1,39 +1,38 @@
 package uk.nhs.pathways.referral.site.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import uk.nhs.pathways.events.EventType;
 import uk.nhs.pathways.events.SiteUpdated;
-import uk.nhs.pathways.platform.inbox.EventConsumption;
+import uk.nhs.pathways.platform.inbox.EventHandlers;
 import uk.nhs.pathways.platform.inbox.EventInbox;
 
-import java.util.concurrent.CompletionStage;
-
-/** Kafka adapter for the sites topic. A record it cannot process goes to the dead-letter topic. */
+/** Kafka adapter for the compacted sites topic: keeps this service's copy of the directory's sites. */
 @ApplicationScoped
 public class SiteEventsListener {
-
-    static final String CONSUMER = "referral-service.site-view";
 
     @Inject
     EventInbox inbox;
 
     @Inject
-    EventConsumption consumption;
-
-    @Inject
     SiteViewProjector projector;
+
+    private EventHandlers handlers;
+
+    @PostConstruct
+    void handlers() {
+        handlers = EventHandlers.on(EventType.SITE_UPDATED, SiteUpdated.class, projector::apply)
+                .andTombstones(projector::remove);
+    }
 
     @Incoming("sites")
     @Blocking
-    public CompletionStage<Void> onSiteRecord(Message<byte[]> message) {
-        return consumption.consume(message, this::handleSiteRecord);
-    }
-
-    void handleSiteRecord(ConsumerRecord<String, byte[]> record) {
-        inbox.deliverState(record, CONSUMER, SiteUpdated.class, projector::apply, projector::remove);
+    public CompletionStage<Void> onSites(KafkaRecordBatch<String, byte[]> batch) {
+        return inbox.receive(batch, handlers);
     }
 }
