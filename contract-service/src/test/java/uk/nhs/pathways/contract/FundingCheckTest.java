@@ -6,6 +6,7 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import uk.nhs.pathways.events.EventCodec;
 import uk.nhs.pathways.events.EventType;
+import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.FundingDecided;
 import uk.nhs.pathways.events.ReferralSubmitted;
 import uk.nhs.pathways.events.Topics;
@@ -55,7 +56,7 @@ class FundingCheckTest {
 
     static String refer(String practice, String provider, int sessions) {
         String id = UUID.randomUUID().toString();
-        TestEvents.publish(EventType.REFERRAL_SUBMITTED, id, new ReferralSubmitted(id, "p-test", practice, "KNEE",
+        TestEvents.publish(EventType.REFERRAL_SUBMITTED, id, new ReferralSubmitted(id, "p-test", practice, Joint.KNEE,
                 "site-1", provider, sessions, 1200, Instant.now()));
         return id;
     }

@@ -10,7 +10,7 @@ import java.time.Instant;
  */
 public record ReferralStatusChanged(
         String referralId,
-        String status,
+        ReferralStatus status,
         String siteId,
         String providerId,
         String practiceOdsCode,

@@ -7,14 +7,13 @@ import java.time.Instant;
  * no name: the person appears only as a pseudonym that is stable per person.
  *
  * @param patientPseudonym keyed hash of the NHS number; the same person always gets the same value
- * @param joint            {@code KNEE} or {@code HIP}
  * @param sessions         sessions per course at the chosen site
  */
 public record ReferralSubmitted(
         String referralId,
         String patientPseudonym,
         String practiceOdsCode,
-        String joint,
+        Joint joint,
         String siteId,
         String providerId,
         int sessions,

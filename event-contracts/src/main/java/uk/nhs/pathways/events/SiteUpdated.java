@@ -6,21 +6,20 @@ import java.util.List;
  * Full state of a site where ESCAPE-pain is delivered. Published on every change, so the latest record
  * per site id on the compacted sites topic is all a consumer needs to rebuild its view.
  *
- * @param programmes joints the site's programme covers: {@code KNEE}, {@code HIP}
+ * @param programmes joints the site's programme covers
  * @param sessions   sessions per course at this site: 12 is the standard, fewer is a reduced variant
- * @param status     {@code ONBOARDING}, {@code ACTIVE}, {@code PAUSED} or {@code CEASED}
  */
 public record SiteUpdated(
         String siteId,
         String name,
         String providerId,
         String providerName,
-        String providerType,
-        String setting,
+        ProviderType providerType,
+        Setting setting,
         String postcode,
         double latitude,
         double longitude,
-        List<String> programmes,
+        List<Joint> programmes,
         int sessions,
-        String status) {
+        SiteStatus status) {
 }

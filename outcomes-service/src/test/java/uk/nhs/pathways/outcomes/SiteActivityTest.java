@@ -4,6 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import uk.nhs.pathways.events.EventCodec;
 import uk.nhs.pathways.events.EventType;
+import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.ReferralStatus;
 import uk.nhs.pathways.events.FundingDecided;
 import uk.nhs.pathways.events.ReferralStatusChanged;
 import uk.nhs.pathways.events.ReferralSubmitted;
@@ -30,11 +32,11 @@ class SiteActivityTest {
     static String referral(String site, String icb, boolean funded) {
         String id = UUID.randomUUID().toString();
         TestEvents.publish(EventType.REFERRAL_SUBMITTED, id, new ReferralSubmitted(id, "p-" + id.substring(0, 8),
-                "B86030", "HIP", site, "prov-1", 12, 900, Instant.now()));
+                "B86030", Joint.HIP, site, "prov-1", 12, 900, Instant.now()));
         TestEvents.publish(EventType.FUNDING_DECIDED, id, new FundingDecided(id, funded, funded ? "c-1" : null, icb,
                 funded ? List.of() : List.of("capped"), Instant.now()));
         TestEvents.publish(funded ? EventType.REFERRAL_OFFERED : EventType.REFERRAL_NEEDS_ATTENTION, id,
-                new ReferralStatusChanged(id, funded ? "OFFERED" : "NEEDS_ATTENTION", site, "prov-1", "B86030",
+                new ReferralStatusChanged(id, funded ? ReferralStatus.OFFERED : ReferralStatus.NEEDS_ATTENTION, site, "prov-1", "B86030",
                         "why", Instant.now()));
         return id;
     }
@@ -47,15 +49,15 @@ class SiteActivityTest {
         referral(site, "QWO", false);
         String x = "x-" + site;
         var original = TestEvents.publish(EventType.REFERRAL_SUBMITTED, x, new ReferralSubmitted(x, "p-x", "B86030",
-                "KNEE", site, "prov-1", 12, 10, Instant.now()));
+                Joint.KNEE, site, "prov-1", 12, 10, Instant.now()));
         // The same event id again, with a payload that would move the referral to another site if it were
         // applied: only deduplication by event id keeps it where the first delivery put it.
         String elsewhere = "elsewhere-" + site;
         TestEvents.publish(Topics.REFERRALS, EventCodec.envelope(UUID.fromString(original.getId()),
                 EventType.REFERRAL_SUBMITTED, "/pathways/test", x, OffsetDateTime.now(), EventCodec.toJson(
-                        new ReferralSubmitted(x, "p-x", "B86030", "KNEE", elsewhere, "prov-1", 12, 10, Instant.now()))));
+                        new ReferralSubmitted(x, "p-x", "B86030", Joint.KNEE, elsewhere, "prov-1", 12, 10, Instant.now()))));
         // A later event of the same referral (same partition): once it is applied, so is the redelivery.
-        TestEvents.publish(EventType.REFERRAL_NEEDS_ATTENTION, x, new ReferralStatusChanged(x, "NEEDS_ATTENTION",
+        TestEvents.publish(EventType.REFERRAL_NEEDS_ATTENTION, x, new ReferralStatusChanged(x, ReferralStatus.NEEDS_ATTENTION,
                 site, "prov-1", "B86030", "why", Instant.now()));
         String analyst = TestTokens.token("analyst", "QWO");
 

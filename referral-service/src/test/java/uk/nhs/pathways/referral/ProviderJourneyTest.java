@@ -8,11 +8,15 @@ import org.junit.jupiter.api.Test;
 import uk.nhs.pathways.events.ClassUpdated;
 import uk.nhs.pathways.events.EventCodec;
 import uk.nhs.pathways.events.EventType;
+import java.time.DayOfWeek;
+import uk.nhs.pathways.events.ClassStatus;
+import uk.nhs.pathways.events.FacilitatorType;
+import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.ReferralBooked;
 import uk.nhs.pathways.events.Topics;
 import uk.nhs.pathways.referral.audit.domain.AuditEvent;
 import uk.nhs.pathways.referral.cohort.domain.ClassView;
-import uk.nhs.pathways.referral.referral.domain.ReferralStatus;
+import uk.nhs.pathways.events.ReferralStatus;
 import uk.nhs.pathways.testing.TestEvents;
 import uk.nhs.pathways.testing.TestTokens;
 import uk.nhs.pathways.testing.TopicReader;
@@ -39,9 +43,9 @@ class ProviderJourneyTest {
 
     static String classOnTheTopic(int capacity, int placesTaken) {
         String id = "class-" + UUID.randomUUID();
-        TestEvents.publish(EventType.CLASS_UPDATED, id, new ClassUpdated(id, "site-matrix", PROVIDER, List.of("KNEE"),
-                LocalDate.now().plusDays(10), List.of("MONDAY", "WEDNESDAY"), LocalTime.of(18, 0), 12, capacity,
-                placesTaken, "FITNESS_INSTRUCTOR", "SCHEDULED"));
+        TestEvents.publish(EventType.CLASS_UPDATED, id, new ClassUpdated(id, "site-matrix", PROVIDER, List.of(Joint.KNEE),
+                LocalDate.now().plusDays(10), List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY), LocalTime.of(18, 0), 12,
+                capacity, placesTaken, FacilitatorType.FITNESS_INSTRUCTOR, ClassStatus.SCHEDULED));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 QuarkusTransaction.requiringNew().call(() -> ClassView.findById(id)) != null);
         return id;

@@ -9,6 +9,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.nhs.pathways.events.EventCodec;
 import uk.nhs.pathways.events.EventType;
+import uk.nhs.pathways.events.SiteStatus;
+import uk.nhs.pathways.events.Setting;
+import uk.nhs.pathways.events.ProviderType;
+import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.FundingDecided;
 import uk.nhs.pathways.events.ReferralStatusChanged;
 import uk.nhs.pathways.events.ReferralSubmitted;
@@ -45,8 +49,8 @@ class ReferralLifecycleTest {
     void aSiteInLeedsIsInTheDirectory() {
         if (QuarkusTransaction.requiringNew().call(() -> SiteView.findById(SITE)) == null) {
             TestEvents.publish(EventType.SITE_UPDATED, SITE, new SiteUpdated(SITE, "Headingley Community Centre",
-                    PROVIDER, "Leeds Community MSK", "NHS_TRUST", "COMMUNITY_CENTRE", "LS6 3AA", 53.8201, -1.5709,
-                    List.of("KNEE", "HIP"), 12, "ACTIVE"));
+                    PROVIDER, "Leeds Community MSK", ProviderType.NHS_TRUST, Setting.COMMUNITY_CENTRE, "LS6 3AA", 53.8201,
+                    -1.5709, List.of(Joint.KNEE, Joint.HIP), 12, SiteStatus.ACTIVE));
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     QuarkusTransaction.requiringNew().call(() -> SiteView.findById(SITE)) != null);
         }

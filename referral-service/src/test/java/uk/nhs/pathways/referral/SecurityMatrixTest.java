@@ -4,9 +4,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import uk.nhs.pathways.referral.cohort.domain.ClassView;
-import uk.nhs.pathways.referral.referral.domain.Joint;
+import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.referral.referral.domain.Referral;
-import uk.nhs.pathways.referral.referral.domain.ReferralStatus;
+import uk.nhs.pathways.events.ReferralStatus;
 import uk.nhs.pathways.testing.SecurityMatrix;
 
 import java.time.LocalDate;
@@ -97,8 +97,8 @@ class SecurityMatrixTest {
                 c.sessions = 12;
                 c.capacity = 1000;
                 c.placesTaken = 0;
-                c.facilitatorType = "PHYSIOTHERAPIST";
-                c.status = "SCHEDULED";
+                c.facilitatorType = uk.nhs.pathways.events.FacilitatorType.PHYSIOTHERAPIST;
+                c.status = uk.nhs.pathways.events.ClassStatus.SCHEDULED;
                 c.updatedAt = OffsetDateTime.now();
                 c.persist();
             }

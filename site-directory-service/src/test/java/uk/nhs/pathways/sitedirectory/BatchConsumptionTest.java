@@ -16,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.junit.jupiter.api.Test;
 import uk.nhs.pathways.events.EventType;
+import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.ReferralBooked;
 import uk.nhs.pathways.events.ReferralSubmitted;
 import uk.nhs.pathways.events.Topics;
@@ -72,7 +73,7 @@ class BatchConsumptionTest {
         CloudEvent third = booking(site, classId);
         String otherReferral = UUID.randomUUID().toString();
         CloudEvent otherType = TestEvents.event(EventType.REFERRAL_SUBMITTED, otherReferral, new ReferralSubmitted(
-                otherReferral, "p-x", "B86030", "KNEE", site, PROVIDER, 12, 0, Instant.now()));
+                otherReferral, "p-x", "B86030", Joint.KNEE, site, PROVIDER, 12, 0, Instant.now()));
         long o = FIRST_OFFSET;
         List<ConsumerRecord<String, byte[]>> records = List.of(
                 TestEvents.record(Topics.REFERRALS, PARTITION, o, first),

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import uk.nhs.pathways.events.ClassUpdated;
 import uk.nhs.pathways.events.EventCodec;
 import uk.nhs.pathways.events.EventType;
+import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.ReferralBooked;
 import uk.nhs.pathways.events.ReferralSubmitted;
 import uk.nhs.pathways.events.Topics;
@@ -67,7 +68,7 @@ class BookingEventsTest {
         // referral's partition, in that order. The redelivery changes nothing; the other type is passed over.
         TestEvents.publish(Topics.REFERRALS, first);
         CloudEvent other = TestEvents.publish(EventType.REFERRAL_SUBMITTED, referral, new ReferralSubmitted(referral,
-                "p-test", "B86030", "KNEE", site, PROVIDER, 12, 0, Instant.now()));
+                "p-test", "B86030", Joint.KNEE, site, PROVIDER, 12, 0, Instant.now()));
         TestEvents.publish(EventType.REFERRAL_BOOKED, referral, booking(referral, classId));
         await().atMost(Duration.ofSeconds(20)).until(() -> placesTaken(classId) >= 2);
         assertThat(placesTaken(classId)).isEqualTo(2);

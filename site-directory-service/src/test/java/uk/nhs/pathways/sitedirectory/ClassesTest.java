@@ -9,7 +9,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.nhs.pathways.events.ClassUpdated;
 import uk.nhs.pathways.events.EventCodec;
+import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.events.EventType;
+import uk.nhs.pathways.events.FacilitatorType;
+import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.Topics;
 import uk.nhs.pathways.platform.outbox.OutboxEvent;
 import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
@@ -85,8 +88,9 @@ class ClassesTest {
             assertThat(event.getSource()).hasToString("/pathways/site-directory-service");
             assertThat(event.getDataSchema()).hasToString("urn:pathways:schema:class.updated:v1");
             ClassUpdated payload = EventCodec.payload(event, EventType.CLASS_UPDATED, ClassUpdated.class);
-            assertThat(payload).isEqualTo(new ClassUpdated(id, site, PROVIDER, List.of("KNEE", "HIP"), tuesday,
-                    List.of("TUESDAY", "THURSDAY"), LocalTime.of(10, 0), 12, 10, 0, "PHYSIOTHERAPIST", "SCHEDULED"));
+            assertThat(payload).isEqualTo(new ClassUpdated(id, site, PROVIDER, List.of(Joint.KNEE, Joint.HIP), tuesday,
+                    List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY), LocalTime.of(10, 0), 12, 10, 0,
+                    FacilitatorType.PHYSIOTHERAPIST, ClassStatus.SCHEDULED));
             var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(event.getData().toBytes());
             assertThat(json.get("startDate").asText()).isEqualTo(tuesday.toString());
             assertThat(json.get("startTime").asText()).isEqualTo("10:00:00");

@@ -4,14 +4,14 @@ import org.junit.jupiter.api.Test;
 import uk.nhs.pathways.platform.geo.Location;
 import uk.nhs.pathways.platform.geo.Postcodes;
 import uk.nhs.pathways.sitedirectory.cohort.domain.CourseCalendar;
-import uk.nhs.pathways.sitedirectory.cohort.domain.FacilitatorType;
+import uk.nhs.pathways.events.FacilitatorType;
 import uk.nhs.pathways.sitedirectory.site.demo.DemoDirectory;
 import uk.nhs.pathways.sitedirectory.site.demo.DemoDirectory.ClassPlan;
 import uk.nhs.pathways.sitedirectory.site.demo.DemoDirectory.SitePlan;
 import uk.nhs.pathways.sitedirectory.site.demo.DemoDirectory.StatusStep;
-import uk.nhs.pathways.sitedirectory.site.domain.ProviderType;
-import uk.nhs.pathways.sitedirectory.site.domain.Setting;
-import uk.nhs.pathways.sitedirectory.site.domain.SiteStatus;
+import uk.nhs.pathways.events.ProviderType;
+import uk.nhs.pathways.events.Setting;
+import uk.nhs.pathways.events.SiteStatus;
 
 import java.time.LocalDate;
 import java.util.EnumSet;

@@ -10,6 +10,7 @@ import java.util.List;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The rules every service's code keeps, checked by each service's ArchitectureTest. */
 public final class ArchitectureRules {
@@ -24,6 +25,21 @@ public final class ArchitectureRules {
         for (ArchRule rule : rules()) {
             rule.check(classes);
         }
+        for (ArchRule rule : noCycles(servicePackage)) {
+            rule.check(classes);
+        }
+    }
+
+    /**
+     * No cycles between the service's features (its top-level packages: site, cohort, search...) nor
+     * between any two of its packages: a cycle means neither side can change or be understood alone.
+     */
+    static List<ArchRule> noCycles(String servicePackage) {
+        return List.of(
+                slices().matching(servicePackage + ".(*)..").namingSlices("feature $1").should().beFreeOfCycles()
+                        .because("features depend on each other one way only"),
+                slices().matching(servicePackage + ".(**)").namingSlices("package $1").should().beFreeOfCycles()
+                        .because("packages depend on each other one way only"));
     }
 
     static List<ArchRule> rules() {

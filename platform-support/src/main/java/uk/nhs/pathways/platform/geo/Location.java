@@ -3,7 +3,8 @@ package uk.nhs.pathways.platform.geo;
 /** A point in WGS84 degrees. */
 public record Location(double latitude, double longitude) {
 
-    private static final double EARTH_RADIUS_METRES = 6_371_008.8;
+    /** Mean earth radius (IUGG), the one used for every distance on the platform. */
+    public static final double EARTH_RADIUS_METRES = 6_371_008.8;
 
     /** Great-circle (haversine) distance in metres. */
     public double metresTo(Location other) {

@@ -12,15 +12,15 @@ import org.junit.jupiter.api.Test;
 import uk.nhs.pathways.platform.geo.Location;
 import uk.nhs.pathways.platform.geo.Postcodes;
 import uk.nhs.pathways.platform.geo.ReferenceData;
-import uk.nhs.pathways.sitedirectory.cohort.domain.CohortStatus;
+import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.sitedirectory.cohort.domain.CourseCalendar;
-import uk.nhs.pathways.sitedirectory.cohort.domain.FacilitatorType;
+import uk.nhs.pathways.events.FacilitatorType;
 import uk.nhs.pathways.sitedirectory.search.service.DirectorySearch;
 import uk.nhs.pathways.sitedirectory.site.domain.England;
-import uk.nhs.pathways.sitedirectory.site.domain.Joint;
-import uk.nhs.pathways.sitedirectory.site.domain.ProviderType;
-import uk.nhs.pathways.sitedirectory.site.domain.Setting;
-import uk.nhs.pathways.sitedirectory.site.domain.SiteStatus;
+import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.ProviderType;
+import uk.nhs.pathways.events.Setting;
+import uk.nhs.pathways.events.SiteStatus;
 import uk.nhs.pathways.testing.KafkaTestCluster;
 import uk.nhs.pathways.testing.TestTokens;
 
@@ -117,7 +117,7 @@ class SearchBenchmark {
             origins.add(practicePostcodes.get(random.nextInt(practicePostcodes.size())));
         }
         DirectorySearch.ClassFilter referralSearch =
-                new DirectorySearch.ClassFilter(Joint.KNEE, null, today, null, 1, CohortStatus.SCHEDULED);
+                new DirectorySearch.ClassFilter(Joint.KNEE, null, today, null, 1, ClassStatus.SCHEDULED);
         Random filters = new Random(7);
 
         var activeKnee = new DirectorySearch.SiteFilter(java.util.EnumSet.of(SiteStatus.ACTIVE), Joint.KNEE, null,
@@ -129,7 +129,7 @@ class SearchBenchmark {
                 o -> search.classes(o, 25_000, null, null, referralSearch, 0, 20).total());
         scenarios.put("classes, 25 km, random programme/setting/type/day/6-week window", o -> {
             var f = new DirectorySearch.ClassFilter(pick(filters, Joint.values()), pick(filters, DayOfWeek.values()),
-                    today, today.plusWeeks(6), 1, CohortStatus.SCHEDULED);
+                    today, today.plusWeeks(6), 1, ClassStatus.SCHEDULED);
             return search.classes(o, 25_000, pick(filters, Setting.values()), pick(filters, ProviderType.values()), f,
                     0, 20).total();
         });
@@ -292,9 +292,9 @@ class SearchBenchmark {
                     LocalDate start = today.plusDays(random.nextInt(126) - 42)
                             .with(TemporalAdjusters.nextOrSame(days.getFirst()));
                     LocalDate end = CourseCalendar.sessionDates(start, days, site.sessions()).getLast();
-                    CohortStatus status = start.isAfter(today)
-                            ? (random.nextInt(100) < 92 ? CohortStatus.SCHEDULED : CohortStatus.CANCELLED)
-                            : end.isBefore(today) ? CohortStatus.COMPLETED : CohortStatus.RUNNING;
+                    ClassStatus status = start.isAfter(today)
+                            ? (random.nextInt(100) < 92 ? ClassStatus.SCHEDULED : ClassStatus.CANCELLED)
+                            : end.isBefore(today) ? ClassStatus.COMPLETED : ClassStatus.RUNNING;
                     int capacity = 6 + random.nextInt(7);
                     p.setString(1, new UUID(random.nextLong(), random.nextLong()).toString());
                     p.setString(2, site.id());

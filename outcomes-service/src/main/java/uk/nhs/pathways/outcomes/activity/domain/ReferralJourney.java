@@ -3,11 +3,15 @@ package uk.nhs.pathways.outcomes.activity.domain;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.OffsetDateTime;
+import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.ReferralStatus;
 
 /** A referral's path as outcomes sees it: pseudonymous, no NHS number, no name, no postcode. */
 @Entity
@@ -24,7 +28,8 @@ public class ReferralJourney extends PanacheEntityBase {
     @Column(name = "practice_ods_code")
     public String practiceOdsCode;
 
-    public String joint;
+    @Enumerated(EnumType.STRING)
+    public Joint joint;
 
     @Column(name = "site_id")
     public String siteId;
@@ -37,8 +42,8 @@ public class ReferralJourney extends PanacheEntityBase {
     @Column(name = "commissioner_icb")
     public String commissionerIcb;
 
-    /** SUBMITTED, OFFERED or NEEDS_ATTENTION. */
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public ReferralStatus status;
 
     @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import uk.nhs.pathways.events.FundingDecided;
 import uk.nhs.pathways.events.ReferralBooked;
+import uk.nhs.pathways.events.ReferralStatus;
 import uk.nhs.pathways.events.ReferralStatusChanged;
 import uk.nhs.pathways.events.ReferralSubmitted;
 import uk.nhs.pathways.outcomes.activity.domain.ReferralJourney;
@@ -30,7 +31,7 @@ public class Journeys {
         journey.sessions = event.sessions();
         journey.submittedAt = event.submittedAt().atOffset(ZoneOffset.UTC);
         if (journey.status == null) {
-            journey.status = "SUBMITTED";
+            journey.status = ReferralStatus.SUBMITTED;
         }
         journey.persist();
     }
@@ -55,7 +56,7 @@ public class Journeys {
     @Transactional(Transactional.TxType.MANDATORY)
     public void booked(ReferralBooked event) {
         ReferralJourney journey = journey(event.referralId());
-        journey.status = "BOOKED";
+        journey.status = ReferralStatus.BOOKED;
         journey.classId = event.classId();
         journey.bookedAt = event.bookedAt().atOffset(ZoneOffset.UTC);
         journey.persist();
@@ -66,7 +67,7 @@ public class Journeys {
         ReferralJourney journey = journey(event.referralId());
         journey.commissionerIcb = event.commissionerIcb();
         if (journey.status == null) {
-            journey.status = "SUBMITTED";
+            journey.status = ReferralStatus.SUBMITTED;
         }
         journey.persist();
     }

@@ -4,7 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+import uk.nhs.pathways.events.ReferralStatus;
+
+import static uk.nhs.pathways.events.ReferralStatus.ACCEPTED;
+import static uk.nhs.pathways.events.ReferralStatus.BOOKED;
+import static uk.nhs.pathways.events.ReferralStatus.DECLINED;
+import static uk.nhs.pathways.events.ReferralStatus.NEEDS_ATTENTION;
+import static uk.nhs.pathways.events.ReferralStatus.OFFERED;
+import static uk.nhs.pathways.events.ReferralStatus.SUBMITTED;
 
 /** Referrals per site, derived from the journeys on every call (no counters to drift). */
 @ApplicationScoped
@@ -27,14 +37,16 @@ public class SiteActivityReport {
         String where = commissionerIcb == null ? "" : "and commissioner_icb = :icb ";
         var query = entityManager.createNativeQuery("""
                 select site_id, max(provider_id), count(*),
-                       count(*) filter (where status in ('OFFERED', 'ACCEPTED', 'DECLINED', 'BOOKED')),
-                       count(*) filter (where status = 'NEEDS_ATTENTION'),
-                       count(*) filter (where status = 'SUBMITTED'),
-                       count(*) filter (where status in ('ACCEPTED', 'BOOKED')),
-                       count(*) filter (where status = 'DECLINED'),
-                       count(*) filter (where status = 'BOOKED')
+                       count(*) filter (where status in (%s)),
+                       count(*) filter (where status in (%s)),
+                       count(*) filter (where status in (%s)),
+                       count(*) filter (where status in (%s)),
+                       count(*) filter (where status in (%s)),
+                       count(*) filter (where status in (%s))
                 from referral_journey where site_id is not null %s
-                group by site_id order by count(*) desc, site_id""".formatted(where));
+                group by site_id order by count(*) desc, site_id""".formatted(
+                        in(OFFERED, ACCEPTED, DECLINED, BOOKED), in(NEEDS_ATTENTION), in(SUBMITTED),
+                        in(ACCEPTED, BOOKED), in(DECLINED), in(BOOKED), where));
         if (commissionerIcb != null) {
             query.setParameter("icb", commissionerIcb);
         }
@@ -43,5 +55,10 @@ public class SiteActivityReport {
         return rows.stream().map(r -> new SiteActivity((String) r[0], (String) r[1], ((Number) r[2]).longValue(),
                 ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), ((Number) r[5]).longValue(),
                 ((Number) r[6]).longValue(), ((Number) r[7]).longValue(), ((Number) r[8]).longValue())).toList();
+    }
+
+    /** An SQL list of statuses, written from the enum (never typed by hand). */
+    private static String in(ReferralStatus... statuses) {
+        return Arrays.stream(statuses).map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
     }
 }

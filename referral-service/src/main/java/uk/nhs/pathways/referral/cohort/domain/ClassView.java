@@ -3,12 +3,16 @@ package uk.nhs.pathways.referral.cohort.domain;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import uk.nhs.pathways.events.ClassStatus;
+import uk.nhs.pathways.events.FacilitatorType;
 
 /** This service's copy of a directory class (cohort), kept current from the classes topic. */
 @Entity
@@ -44,10 +48,12 @@ public class ClassView extends PanacheEntityBase {
     @Column(name = "places_taken")
     public int placesTaken;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "facilitator_type")
-    public String facilitatorType;
+    public FacilitatorType facilitatorType;
 
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public ClassStatus status;
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;

@@ -6,6 +6,7 @@ import uk.nhs.pathways.events.ClassUpdated;
 import uk.nhs.pathways.referral.cohort.domain.ClassView;
 
 import java.time.OffsetDateTime;
+import java.util.stream.Collectors;
 import java.time.ZoneOffset;
 
 /** Keeps the class view equal to the latest full-state event of each class. */
@@ -21,9 +22,9 @@ public class ClassViewProjector {
         }
         view.siteId = c.siteId();
         view.providerId = c.providerId();
-        view.programmes = String.join(",", c.programmes());
+        view.programmes = c.programmes().stream().map(Enum::name).collect(Collectors.joining(","));
         view.startDate = c.startDate();
-        view.days = String.join(",", c.days());
+        view.days = c.days().stream().map(Enum::name).collect(Collectors.joining(","));
         view.startTime = c.startTime();
         view.sessions = c.sessions();
         view.capacity = c.capacity();

@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
 import java.time.LocalDate;
+import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.ReferralStatus;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import uk.nhs.pathways.referral.referral.domain.Joint;
+import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.referral.referral.service.Referrals;
 
 import java.time.LocalDate;

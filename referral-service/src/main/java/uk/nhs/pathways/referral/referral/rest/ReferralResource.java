@@ -26,7 +26,7 @@ import uk.nhs.pathways.platform.security.Caller;
 import uk.nhs.pathways.platform.security.Roles;
 import uk.nhs.pathways.referral.audit.service.PatientDataAudit;
 import uk.nhs.pathways.referral.referral.domain.Referral;
-import uk.nhs.pathways.referral.referral.domain.ReferralStatus;
+import uk.nhs.pathways.events.ReferralStatus;
 import uk.nhs.pathways.referral.referral.service.Referrals;
 
 import java.util.List;

@@ -1,8 +1,8 @@
 package uk.nhs.pathways.referral.referral.rest;
 
-import uk.nhs.pathways.referral.referral.domain.Joint;
+import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.referral.referral.domain.Referral;
-import uk.nhs.pathways.referral.referral.domain.ReferralStatus;
+import uk.nhs.pathways.events.ReferralStatus;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
+import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.events.EventType;
 import uk.nhs.pathways.events.ReferralBooked;
 import uk.nhs.pathways.events.FundingDecided;
@@ -19,10 +20,10 @@ import uk.nhs.pathways.referral.audit.domain.AuditEvent;
 import uk.nhs.pathways.referral.audit.service.PatientDataAudit;
 import uk.nhs.pathways.referral.audit.service.PatientDataAudit.Actor;
 import uk.nhs.pathways.referral.cohort.domain.ClassView;
-import uk.nhs.pathways.referral.referral.domain.Joint;
+import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.referral.referral.domain.NhsNumber;
 import uk.nhs.pathways.referral.referral.domain.Referral;
-import uk.nhs.pathways.referral.referral.domain.ReferralStatus;
+import uk.nhs.pathways.events.ReferralStatus;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -139,7 +140,7 @@ public class Referrals {
             referral.distanceMetres = route.get().distanceMetres();
             referral.persist();
             outbox.record(EventType.REFERRAL_SUBMITTED, referral.id.toString(), new ReferralSubmitted(
-                    referral.id.toString(), referral.patientPseudonym, practiceOdsCode, referral.joint.name(),
+                    referral.id.toString(), referral.patientPseudonym, practiceOdsCode, referral.joint,
                     site.siteId, site.providerId, site.sessions, referral.distanceMetres, now.toInstant()));
         } else {
             referral.status = ReferralStatus.NEEDS_ATTENTION;
@@ -241,7 +242,7 @@ public class Referrals {
         if (!cohort.providerId.equals(referral.providerId)) {
             throw ProblemException.badField("classId", "is a class of another provider");
         }
-        if (!"SCHEDULED".equals(cohort.status)) {
+        if (cohort.status != ClassStatus.SCHEDULED) {
             throw ProblemException.badField("classId", "is not open for booking (" + cohort.status + ")");
         }
         if (!java.util.Arrays.asList(cohort.programmes.split(",")).contains(referral.joint.name())) {
@@ -279,7 +280,7 @@ public class Referrals {
 
     private void announceStatus(Referral referral, EventType type) {
         outbox.record(type, referral.id.toString(), new ReferralStatusChanged(referral.id.toString(),
-                referral.status.name(), referral.siteId, referral.providerId, referral.practiceOdsCode,
+                referral.status, referral.siteId, referral.providerId, referral.practiceOdsCode,
                 referral.statusReason, referral.updatedAt.toInstant()));
     }
 }

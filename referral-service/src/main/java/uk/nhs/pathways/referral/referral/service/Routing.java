@@ -2,8 +2,10 @@ package uk.nhs.pathways.referral.referral.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.nhs.pathways.events.SiteStatus;
+import uk.nhs.pathways.platform.geo.BoundingBox;
 import uk.nhs.pathways.platform.geo.Location;
-import uk.nhs.pathways.referral.referral.domain.Joint;
+import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.referral.site.domain.SiteView;
 
 import java.util.Comparator;
@@ -25,13 +27,12 @@ public class Routing {
     }
 
     public Optional<Route> nearest(Location home, Joint joint) {
-        double dLat = Math.toDegrees(maxDistanceMetres / 6_371_008.8);
-        double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(home.latitude())));
+        BoundingBox box = BoundingBox.around(home, maxDistanceMetres);
         List<SiteView> candidates = SiteView.list(
-                "status = 'ACTIVE' and latitude between ?1 and ?2 and longitude between ?3 and ?4",
-                home.latitude() - dLat, home.latitude() + dLat, home.longitude() - dLon, home.longitude() + dLon);
+                "status = ?1 and latitude between ?2 and ?3 and longitude between ?4 and ?5", SiteStatus.ACTIVE,
+                box.minLatitude(), box.maxLatitude(), box.minLongitude(), box.maxLongitude());
         return candidates.stream()
-                .filter(s -> s.runs(joint.name()))
+                .filter(s -> s.runs(joint))
                 .map(s -> new Route(s, Math.round(home.metresTo(new Location(s.latitude, s.longitude)))))
                 .filter(r -> r.distanceMetres() <= maxDistanceMetres)
                 .min(Comparator.comparingLong(Route::distanceMetres).thenComparing(r -> r.site().siteId));

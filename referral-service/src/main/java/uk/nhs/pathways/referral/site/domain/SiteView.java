@@ -3,10 +3,16 @@ package uk.nhs.pathways.referral.site.domain;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
+import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.ProviderType;
+import uk.nhs.pathways.events.Setting;
+import uk.nhs.pathways.events.SiteStatus;
 import java.util.Arrays;
 
 /** This service's copy of a directory site: what routing needs, kept current from the sites topic. */
@@ -26,10 +32,12 @@ public class SiteView extends PanacheEntityBase {
     @Column(name = "provider_name")
     public String providerName;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "provider_type")
-    public String providerType;
+    public ProviderType providerType;
 
-    public String setting;
+    @Enumerated(EnumType.STRING)
+    public Setting setting;
 
     public String postcode;
 
@@ -42,16 +50,13 @@ public class SiteView extends PanacheEntityBase {
 
     public int sessions;
 
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public SiteStatus status;
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
-    public boolean runs(String joint) {
-        return Arrays.asList(programmes.split(",")).contains(joint);
-    }
-
-    public boolean isActive() {
-        return "ACTIVE".equals(status);
+    public boolean runs(Joint joint) {
+        return Arrays.asList(programmes.split(",")).contains(joint.name());
     }
 }

@@ -6,6 +6,7 @@ import uk.nhs.pathways.events.SiteUpdated;
 import uk.nhs.pathways.referral.site.domain.SiteView;
 
 import java.time.OffsetDateTime;
+import java.util.stream.Collectors;
 import java.time.ZoneOffset;
 
 /** Keeps the site view equal to the latest full-state event of each site. */
@@ -27,7 +28,7 @@ public class SiteViewProjector {
         view.postcode = site.postcode();
         view.latitude = site.latitude();
         view.longitude = site.longitude();
-        view.programmes = String.join(",", site.programmes());
+        view.programmes = site.programmes().stream().map(Enum::name).collect(Collectors.joining(","));
         view.sessions = site.sessions();
         view.status = site.status();
         view.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);

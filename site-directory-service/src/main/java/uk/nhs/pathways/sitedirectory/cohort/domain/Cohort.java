@@ -1,5 +1,7 @@
 package uk.nhs.pathways.sitedirectory.cohort.domain;
 
+import uk.nhs.pathways.events.ClassStatus;
+import uk.nhs.pathways.events.FacilitatorType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,7 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import uk.nhs.pathways.sitedirectory.site.domain.Joint;
+import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
 
 import java.time.DayOfWeek;
@@ -71,7 +73,7 @@ public class Cohort extends PanacheEntityBase {
     public FacilitatorType facilitatorType;
 
     @Enumerated(EnumType.STRING)
-    public CohortStatus status;
+    public ClassStatus status;
 
     @Version
     public long version;

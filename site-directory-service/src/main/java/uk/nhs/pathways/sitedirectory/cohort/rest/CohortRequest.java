@@ -1,10 +1,10 @@
 package uk.nhs.pathways.sitedirectory.cohort.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import uk.nhs.pathways.sitedirectory.cohort.domain.CohortStatus;
-import uk.nhs.pathways.sitedirectory.cohort.domain.FacilitatorType;
+import uk.nhs.pathways.events.ClassStatus;
+import uk.nhs.pathways.events.FacilitatorType;
 import uk.nhs.pathways.sitedirectory.cohort.service.Cohorts;
-import uk.nhs.pathways.sitedirectory.site.domain.Joint;
+import uk.nhs.pathways.events.Joint;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -32,7 +32,7 @@ public record CohortRequest(
                 example = "12") int sessions,
         @Schema(description = "Places in the group: 4 to 20, typically 6-12", example = "10") int capacity,
         FacilitatorType facilitatorType,
-        @Schema(description = "SCHEDULED for a new class; COMPLETED and CANCELLED are final") CohortStatus status) {
+        @Schema(description = "SCHEDULED for a new class; COMPLETED and CANCELLED are final") ClassStatus status) {
 
     Cohorts.CohortDetails details() {
         return new Cohorts.CohortDetails(siteId, programmes, startDate, days, startTime, durationMinutes, sessions,

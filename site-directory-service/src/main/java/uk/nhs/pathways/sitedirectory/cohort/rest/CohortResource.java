@@ -30,15 +30,15 @@ import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.platform.security.Caller;
 import uk.nhs.pathways.platform.security.Roles;
 import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
-import uk.nhs.pathways.sitedirectory.cohort.domain.CohortStatus;
+import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.sitedirectory.cohort.service.Cohorts;
 import uk.nhs.pathways.sitedirectory.rest.Preconditions;
 import uk.nhs.pathways.sitedirectory.rest.QueryParams;
 import uk.nhs.pathways.sitedirectory.search.service.DirectorySearch;
 import uk.nhs.pathways.sitedirectory.site.domain.England;
-import uk.nhs.pathways.sitedirectory.site.domain.Joint;
-import uk.nhs.pathways.sitedirectory.site.domain.ProviderType;
-import uk.nhs.pathways.sitedirectory.site.domain.Setting;
+import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.ProviderType;
+import uk.nhs.pathways.events.Setting;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
 import uk.nhs.pathways.sitedirectory.site.service.SiteDirectory;
 
@@ -99,7 +99,7 @@ public class CohortResource {
         }
         var filter = new DirectorySearch.ClassFilter(QueryParams.enumValue(Joint.class, programme, "programme"),
                 QueryParams.enumValue(DayOfWeek.class, day, "day"), from, to, freePlaces,
-                QueryParams.enumValue(CohortStatus.class, status, "status"));
+                QueryParams.enumValue(ClassStatus.class, status, "status"));
         var found = search.classes(postcode, within, QueryParams.enumValue(Setting.class, setting, "setting"),
                 QueryParams.enumValue(ProviderType.class, providerType, "providerType"), filter, page * size, size);
         return new CohortPage(found.items().stream().map(h -> CohortView.of(h.item(), h.metres())).toList(), page,

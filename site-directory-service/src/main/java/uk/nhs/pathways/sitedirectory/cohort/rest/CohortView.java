@@ -2,11 +2,11 @@ package uk.nhs.pathways.sitedirectory.cohort.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
-import uk.nhs.pathways.sitedirectory.cohort.domain.CohortStatus;
-import uk.nhs.pathways.sitedirectory.cohort.domain.FacilitatorType;
-import uk.nhs.pathways.sitedirectory.site.domain.Joint;
-import uk.nhs.pathways.sitedirectory.site.domain.ProviderType;
-import uk.nhs.pathways.sitedirectory.site.domain.Setting;
+import uk.nhs.pathways.events.ClassStatus;
+import uk.nhs.pathways.events.FacilitatorType;
+import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.ProviderType;
+import uk.nhs.pathways.events.Setting;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -20,7 +20,7 @@ public record CohortView(String id, String siteId, String siteName, String provi
                          double longitude, List<Joint> programmes, LocalDate startDate, LocalDate endDate,
                          List<DayOfWeek> days, LocalTime startTime, LocalTime endTime, int durationMinutes,
                          int sessions, int weeks, boolean reducedVariant, int capacity, int placesTaken,
-                         int freePlaces, FacilitatorType facilitatorType, CohortStatus status, long version,
+                         int freePlaces, FacilitatorType facilitatorType, ClassStatus status, long version,
                          Long distanceMetres) {
 
     public static CohortView of(Cohort c, Long distanceMetres) {

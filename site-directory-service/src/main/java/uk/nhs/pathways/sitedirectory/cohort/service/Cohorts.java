@@ -13,13 +13,13 @@ import uk.nhs.pathways.platform.outbox.Outbox;
 import uk.nhs.pathways.platform.problem.Problem;
 import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
-import uk.nhs.pathways.sitedirectory.cohort.domain.CohortStatus;
+import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.sitedirectory.cohort.domain.CourseCalendar;
-import uk.nhs.pathways.sitedirectory.cohort.domain.FacilitatorType;
+import uk.nhs.pathways.events.FacilitatorType;
 import uk.nhs.pathways.sitedirectory.site.domain.England;
-import uk.nhs.pathways.sitedirectory.site.domain.Joint;
+import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
-import uk.nhs.pathways.sitedirectory.site.domain.SiteStatus;
+import uk.nhs.pathways.events.SiteStatus;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -57,16 +57,16 @@ public class Cohorts {
     /** What a class is made of, whoever sends it. Null duration means an hour; null status SCHEDULED. */
     public record CohortDetails(String siteId, List<Joint> programmes, LocalDate startDate, List<DayOfWeek> days,
                                 LocalTime startTime, Integer durationMinutes, int sessions, int capacity,
-                                FacilitatorType facilitatorType, CohortStatus status) {
+                                FacilitatorType facilitatorType, ClassStatus status) {
     }
 
     @Transactional
     public Cohort add(CohortDetails details) {
         // Shared lock: the site cannot be retired while a class is being added to it.
         Site site = siteFor(details.siteId());
-        CohortStatus status = details.status() == null ? CohortStatus.SCHEDULED : details.status();
+        ClassStatus status = details.status() == null ? ClassStatus.SCHEDULED : details.status();
         List<Problem.FieldError> errors = check(site, details, status, null);
-        if (status != CohortStatus.SCHEDULED) {
+        if (status != ClassStatus.SCHEDULED) {
             errors.add(new Problem.FieldError("status", "a new class is SCHEDULED"));
         }
         rejectIfAny(errors);
@@ -89,7 +89,7 @@ public class Cohorts {
         if (!cohort.site.id.equals(details.siteId())) {
             throw ProblemException.badField("siteId", "a class cannot move to another site; cancel it and add a new one");
         }
-        CohortStatus status = details.status() == null ? cohort.status : details.status();
+        ClassStatus status = details.status() == null ? cohort.status : details.status();
         List<Problem.FieldError> errors = check(cohort.site, details, status, cohort);
         rejectIfAny(errors);
         cohort.status = status;
@@ -103,11 +103,11 @@ public class Cohorts {
     @Transactional
     public Cohort cancel(String id, long expectedVersion) {
         Cohort cohort = lockCurrent(id, expectedVersion);
-        if (cohort.status == CohortStatus.COMPLETED) {
+        if (cohort.status == ClassStatus.COMPLETED) {
             throw ProblemException.badField("status", "a completed class cannot be cancelled");
         }
-        if (cohort.status != CohortStatus.CANCELLED) {
-            cohort.status = CohortStatus.CANCELLED;
+        if (cohort.status != ClassStatus.CANCELLED) {
+            cohort.status = ClassStatus.CANCELLED;
             cohort.updatedAt = now();
             Cohort.flush();
             publish(cohort);
@@ -140,7 +140,7 @@ public class Cohorts {
     @Transactional(Transactional.TxType.MANDATORY)
     public void cancelAllToRunAt(Site site) {
         for (Cohort cohort : toRunAt(site.id, LockModeType.PESSIMISTIC_WRITE)) {
-            cohort.status = CohortStatus.CANCELLED;
+            cohort.status = ClassStatus.CANCELLED;
             cohort.updatedAt = now();
             Cohort.flush();
             publish(cohort);
@@ -173,7 +173,7 @@ public class Cohorts {
         }
         cohort.placesTaken++;
         cohort.updatedAt = now();
-        if (cohort.placesTaken > cohort.capacity || cohort.status != CohortStatus.SCHEDULED) {
+        if (cohort.placesTaken > cohort.capacity || cohort.status != ClassStatus.SCHEDULED) {
             LOG.warnf("Class %s (%s) now has %d places taken of %d", cohort.id, cohort.status, cohort.placesTaken,
                     cohort.capacity);
         }
@@ -200,7 +200,7 @@ public class Cohorts {
 
     private List<Cohort> toRunAt(String siteId, LockModeType lock) {
         return Cohort.find("site.id = ?1 and status in ?2 order by id", siteId,
-                        List.of(CohortStatus.SCHEDULED, CohortStatus.RUNNING))
+                        List.of(ClassStatus.SCHEDULED, ClassStatus.RUNNING))
                 .withLock(lock).list();
     }
 
@@ -223,10 +223,10 @@ public class Cohorts {
     }
 
     /** Every rule a class breaks, by field; {@code current} is null for a new class. */
-    private List<Problem.FieldError> check(Site site, CohortDetails d, CohortStatus status, Cohort current) {
+    private List<Problem.FieldError> check(Site site, CohortDetails d, ClassStatus status, Cohort current) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (site.status == SiteStatus.CEASED && (current == null || status == CohortStatus.SCHEDULED
-                || status == CohortStatus.RUNNING)) {
+        if (site.status == SiteStatus.CEASED && (current == null || status == ClassStatus.SCHEDULED
+                || status == ClassStatus.RUNNING)) {
             errors.add(new Problem.FieldError("siteId", "the site has ceased delivering ESCAPE-pain; it runs no classes"));
         }
         if (current != null && current.status.isFinal() && status != current.status) {
@@ -274,7 +274,7 @@ public class Cohorts {
             errors.add(new Problem.FieldError("startDate", "is required"));
         } else {
             boolean startChanged = current == null || !current.startDate.equals(d.startDate());
-            if (startChanged && status == CohortStatus.SCHEDULED && d.startDate().isBefore(today)) {
+            if (startChanged && status == ClassStatus.SCHEDULED && d.startDate().isBefore(today)) {
                 errors.add(new Problem.FieldError("startDate", "must not be in the past for a scheduled class"));
             } else if (d.startDate().isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
                 errors.add(new Problem.FieldError("startDate", "must be within a year"));
@@ -313,9 +313,8 @@ public class Cohorts {
 
     /** The class's full state, as every consumer of the classes topic sees it. */
     public static ClassUpdated event(Cohort c) {
-        return new ClassUpdated(c.id, c.site.id, c.site.provider.id, c.programmes().stream().map(Enum::name).toList(),
-                c.startDate, c.days().stream().map(Enum::name).toList(), c.startTime, c.sessions, c.capacity,
-                c.placesTaken, c.facilitatorType.name(), c.status.name());
+        return new ClassUpdated(c.id, c.site.id, c.site.provider.id, c.programmes(), c.startDate, c.days(),
+                c.startTime, c.sessions, c.capacity, c.placesTaken, c.facilitatorType, c.status);
     }
 
     private void publish(Cohort cohort) {

@@ -17,14 +17,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
-import uk.nhs.pathways.sitedirectory.cohort.domain.CohortStatus;
+import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.sitedirectory.cohort.service.Cohorts;
 import uk.nhs.pathways.sitedirectory.search.service.DirectorySearch;
 import uk.nhs.pathways.sitedirectory.site.domain.England;
-import uk.nhs.pathways.sitedirectory.site.domain.Joint;
+import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.sitedirectory.site.domain.Provider;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
-import uk.nhs.pathways.sitedirectory.site.domain.SiteStatus;
+import uk.nhs.pathways.events.SiteStatus;
 import uk.nhs.pathways.sitedirectory.site.service.SiteDirectory;
 
 import java.nio.charset.StandardCharsets;
@@ -136,7 +136,7 @@ public class OpenReferralResource {
 
     private Hsds.Service service(Site site, boolean full) {
         List<Cohort> classes = full ? cohorts.atSite(site.id).stream()
-                .filter(c -> (c.status == CohortStatus.SCHEDULED || c.status == CohortStatus.RUNNING)
+                .filter(c -> (c.status == ClassStatus.SCHEDULED || c.status == ClassStatus.RUNNING)
                         && !c.endDate.isBefore(England.today()))
                 .toList() : List.of();
         OffsetDateTime modified = Stream.concat(Stream.of(site.updatedAt), classes.stream().map(c -> c.updatedAt))

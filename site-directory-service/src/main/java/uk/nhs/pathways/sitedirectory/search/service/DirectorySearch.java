@@ -4,17 +4,18 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.hibernate.jpa.HibernateHints;
+import uk.nhs.pathways.platform.geo.BoundingBox;
 import uk.nhs.pathways.platform.geo.Location;
 import uk.nhs.pathways.platform.geo.Postcodes;
 import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
-import uk.nhs.pathways.sitedirectory.cohort.domain.CohortStatus;
+import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.sitedirectory.cohort.domain.CourseCalendar;
-import uk.nhs.pathways.sitedirectory.site.domain.Joint;
-import uk.nhs.pathways.sitedirectory.site.domain.ProviderType;
-import uk.nhs.pathways.sitedirectory.site.domain.Setting;
+import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.ProviderType;
+import uk.nhs.pathways.events.Setting;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
-import uk.nhs.pathways.sitedirectory.site.domain.SiteStatus;
+import uk.nhs.pathways.events.SiteStatus;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -55,7 +56,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DirectorySearch {
 
-    private static final double EARTH_RADIUS_METRES = 6_371_008.8;
     /** Width of a longitude cell in degrees: the generated {@code lon_cell} columns are floor(longitude * 10). */
     private static final double CELLS_PER_DEGREE = 10;
 
@@ -69,7 +69,7 @@ public class DirectorySearch {
 
     /** Which classes: every field optional except status (SCHEDULED by default) and startFrom (today). */
     public record ClassFilter(Joint programme, DayOfWeek day, LocalDate startFrom, LocalDate startTo,
-                              int minFreePlaces, CohortStatus status) {
+                              int minFreePlaces, ClassStatus status) {
     }
 
     /**
@@ -253,7 +253,7 @@ public class DirectorySearch {
      */
     private static void classConditions(Sql sql, String c, ClassFilter f, Setting setting, ProviderType providerType,
                                         boolean activeSitesOnly) {
-        CohortStatus status = f.status() == null ? CohortStatus.SCHEDULED : f.status();
+        ClassStatus status = f.status() == null ? ClassStatus.SCHEDULED : f.status();
         sql.append(" and " + c + ".status = '" + status.name() + "'");
         if (activeSitesOnly) {
             sql.append(" and " + c + ".site_status = 'ACTIVE'");
@@ -314,24 +314,21 @@ public class DirectorySearch {
         return value instanceof Time t ? t.toLocalTime() : (LocalTime) value;
     }
 
-    /** The latitude/longitude box around a circle, as the longitude cells it spans and its bounds. */
-    record Box(double minLat, double maxLat, double minLon, double maxLon) {
+    /** The box around a circle, as the longitude cells it spans and its bounds. */
+    record Box(BoundingBox bounds) {
 
         static Box around(Location origin, long metres) {
-            double dLat = Math.toDegrees(metres * 1.001 / EARTH_RADIUS_METRES);
-            double widest = Math.min(89.0, Math.abs(origin.latitude()) + dLat);
-            double dLon = Math.min(180.0, dLat / Math.cos(Math.toRadians(widest)));
-            return new Box(origin.latitude() - dLat, origin.latitude() + dLat, origin.longitude() - dLon,
-                    origin.longitude() + dLon);
+            return new Box(BoundingBox.around(origin, metres));
         }
 
         void restrict(Sql sql, String alias) {
             List<Integer> cells = new ArrayList<>();
-            for (int cell = cell(minLon); cell <= cell(maxLon); cell++) {
+            for (int cell = cell(bounds.minLongitude()); cell <= cell(bounds.maxLongitude()); cell++) {
                 cells.add(cell);
             }
             sql.append(alias + ".lon_cell = any(?) and " + alias + ".latitude between ? and ? and " + alias
-                    + ".longitude between ? and ?", new SqlArray("int4", cells.toArray()), minLat, maxLat, minLon, maxLon);
+                    + ".longitude between ? and ?", new SqlArray("int4", cells.toArray()), bounds.minLatitude(),
+                    bounds.maxLatitude(), bounds.minLongitude(), bounds.maxLongitude());
         }
     }
 

@@ -1,5 +1,8 @@
 package uk.nhs.pathways.sitedirectory.site.domain;
 
+import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.Setting;
+import uk.nhs.pathways.events.SiteStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

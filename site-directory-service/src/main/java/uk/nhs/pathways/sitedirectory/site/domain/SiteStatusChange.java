@@ -1,5 +1,6 @@
 package uk.nhs.pathways.sitedirectory.site.domain;
 
+import uk.nhs.pathways.events.SiteStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

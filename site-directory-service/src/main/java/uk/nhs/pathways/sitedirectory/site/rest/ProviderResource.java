@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.sitedirectory.site.domain.Provider;
-import uk.nhs.pathways.sitedirectory.site.domain.ProviderType;
+import uk.nhs.pathways.events.ProviderType;
 import uk.nhs.pathways.sitedirectory.site.service.SiteDirectory;
 import uk.nhs.pathways.platform.security.Roles;
 

@@ -1,9 +1,9 @@
 package uk.nhs.pathways.sitedirectory.site.rest;
 
-import uk.nhs.pathways.sitedirectory.site.domain.Joint;
-import uk.nhs.pathways.sitedirectory.site.domain.Setting;
+import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.Setting;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
-import uk.nhs.pathways.sitedirectory.site.domain.SiteStatus;
+import uk.nhs.pathways.events.SiteStatus;
 
 import java.time.LocalDate;
 import java.util.List;

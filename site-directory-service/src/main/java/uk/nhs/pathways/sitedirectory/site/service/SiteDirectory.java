@@ -13,12 +13,12 @@ import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.sitedirectory.cohort.service.Cohorts;
 import uk.nhs.pathways.sitedirectory.commissioner.service.CommissioningAreas;
 import uk.nhs.pathways.sitedirectory.site.domain.England;
-import uk.nhs.pathways.sitedirectory.site.domain.Joint;
+import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.sitedirectory.site.domain.Provider;
-import uk.nhs.pathways.sitedirectory.site.domain.ProviderType;
-import uk.nhs.pathways.sitedirectory.site.domain.Setting;
+import uk.nhs.pathways.events.ProviderType;
+import uk.nhs.pathways.events.Setting;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
-import uk.nhs.pathways.sitedirectory.site.domain.SiteStatus;
+import uk.nhs.pathways.events.SiteStatus;
 import uk.nhs.pathways.sitedirectory.site.domain.SiteStatusChange;
 
 import java.time.LocalDate;
@@ -250,9 +250,9 @@ public class SiteDirectory {
 
     /** The site's full state, as every consumer of the sites topic sees it. */
     public static SiteUpdated event(Site site) {
-        return new SiteUpdated(site.id, site.name, site.provider.id, site.provider.name, site.provider.type.name(),
-                site.setting.name(), site.postcode, site.latitude, site.longitude,
-                site.programmes().stream().map(Enum::name).toList(), site.sessions, site.status.name());
+        return new SiteUpdated(site.id, site.name, site.provider.id, site.provider.name, site.provider.type,
+                site.setting, site.postcode, site.latitude, site.longitude, site.programmes(), site.sessions,
+                site.status);
     }
 
     private void publish(Site site) {

@@ -5,9 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import uk.nhs.pathways.sitedirectory.site.domain.ProviderType;
-import uk.nhs.pathways.sitedirectory.site.domain.Setting;
-import uk.nhs.pathways.sitedirectory.site.domain.SiteStatus;
+import uk.nhs.pathways.events.ProviderType;
+import uk.nhs.pathways.events.Setting;
+import uk.nhs.pathways.events.SiteStatus;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
-package uk.nhs.pathways.referral.referral.domain;
+package uk.nhs.pathways.events;
 
-/** Where a referral stands: routed and awaiting its funding decision, then offered or held for attention. */
+/** Where a referral stands. The referral service's aggregate says which moves between them are allowed. */
 public enum ReferralStatus {
     /** Routed to a site; the contract check is under way. */
     SUBMITTED,
