@@ -1,6 +1,7 @@
 package uk.nhs.pathways.outcomes.activity.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import uk.nhs.pathways.events.FundingDecided;
 import uk.nhs.pathways.events.ReferralBooked;
@@ -9,6 +10,7 @@ import uk.nhs.pathways.events.ReferralStatusChanged;
 import uk.nhs.pathways.events.ReferralSubmitted;
 import uk.nhs.pathways.outcomes.activity.domain.ReferralJourney;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -19,6 +21,9 @@ import java.time.ZoneOffset;
  */
 @ApplicationScoped
 public class Journeys {
+
+    @Inject
+    Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void submitted(ReferralSubmitted event) {
@@ -72,13 +77,13 @@ public class Journeys {
         journey.persist();
     }
 
-    private static ReferralJourney journey(String referralId) {
+    private ReferralJourney journey(String referralId) {
         ReferralJourney journey = ReferralJourney.findById(referralId);
         if (journey == null) {
             journey = new ReferralJourney();
             journey.referralId = referralId;
         }
-        journey.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        journey.updatedAt = OffsetDateTime.now(clock);
         return journey;
     }
 }
