@@ -61,6 +61,9 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true);
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        // Loopback only: the local run trusts a committed demo signing key, so it must not be reachable
+        // from the network. (Containers and clusters bind as their own configuration says.)
+        builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
         process = builder.start();
     }
 
