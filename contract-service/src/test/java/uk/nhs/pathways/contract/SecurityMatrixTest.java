@@ -3,8 +3,8 @@ package uk.nhs.pathways.contract;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import uk.nhs.pathways.contract.contract.domain.CommissioningModel;
-import uk.nhs.pathways.contract.contract.domain.Contract;
+import uk.nhs.pathways.contract.terms.domain.CommissioningModel;
+import uk.nhs.pathways.contract.terms.domain.Contract;
 import uk.nhs.pathways.contract.funding.domain.FundingDecision;
 import uk.nhs.pathways.testing.SecurityMatrix;
 

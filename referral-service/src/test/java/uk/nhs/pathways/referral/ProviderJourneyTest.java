@@ -15,7 +15,7 @@ import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.ReferralBooked;
 import uk.nhs.pathways.events.Topics;
 import uk.nhs.pathways.referral.audit.domain.AuditEvent;
-import uk.nhs.pathways.referral.cohort.domain.ClassView;
+import uk.nhs.pathways.referral.directory.domain.DirectoryClass;
 import uk.nhs.pathways.events.ReferralStatus;
 import uk.nhs.pathways.testing.TestEvents;
 import uk.nhs.pathways.testing.TestTokens;
@@ -47,7 +47,7 @@ class ProviderJourneyTest {
                 LocalDate.now().plusDays(10), List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY), LocalTime.of(18, 0), 12,
                 capacity, placesTaken, FacilitatorType.FITNESS_INSTRUCTOR, ClassStatus.SCHEDULED));
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                QuarkusTransaction.requiringNew().call(() -> ClassView.findById(id)) != null);
+                QuarkusTransaction.requiringNew().call(() -> DirectoryClass.findById(id)) != null);
         return id;
     }
 

@@ -18,7 +18,7 @@ import uk.nhs.pathways.events.ReferralStatusChanged;
 import uk.nhs.pathways.events.ReferralSubmitted;
 import uk.nhs.pathways.events.SiteUpdated;
 import uk.nhs.pathways.events.Topics;
-import uk.nhs.pathways.referral.site.domain.SiteView;
+import uk.nhs.pathways.referral.directory.domain.DirectorySite;
 import uk.nhs.pathways.testing.TestEvents;
 import uk.nhs.pathways.testing.TestTokens;
 import uk.nhs.pathways.testing.TopicReader;
@@ -47,12 +47,12 @@ class ReferralLifecycleTest {
 
     @BeforeEach
     void aSiteInLeedsIsInTheDirectory() {
-        if (QuarkusTransaction.requiringNew().call(() -> SiteView.findById(SITE)) == null) {
+        if (QuarkusTransaction.requiringNew().call(() -> DirectorySite.findById(SITE)) == null) {
             TestEvents.publish(EventType.SITE_UPDATED, SITE, new SiteUpdated(SITE, "Headingley Community Centre",
                     PROVIDER, "Leeds Community MSK", ProviderType.NHS_TRUST, Setting.COMMUNITY_CENTRE, "LS6 3AA", 53.8201,
                     -1.5709, List.of(Joint.KNEE, Joint.HIP), 12, SiteStatus.ACTIVE));
             await().atMost(Duration.ofSeconds(30)).until(() ->
-                    QuarkusTransaction.requiringNew().call(() -> SiteView.findById(SITE)) != null);
+                    QuarkusTransaction.requiringNew().call(() -> DirectorySite.findById(SITE)) != null);
         }
     }
 
@@ -215,7 +215,7 @@ class ReferralLifecycleTest {
     }
 
     static long processedCount(String eventId) {
-        return QuarkusTransaction.requiringNew().call(() -> (Long) SiteView.getEntityManager()
+        return QuarkusTransaction.requiringNew().call(() -> (Long) DirectorySite.getEntityManager()
                 .createNativeQuery("select count(*) from processed_event where event_id = :id", Long.class)
                 .setParameter("id", eventId).getSingleResult());
     }

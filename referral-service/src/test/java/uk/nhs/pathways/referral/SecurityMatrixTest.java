@@ -3,9 +3,9 @@ package uk.nhs.pathways.referral;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import uk.nhs.pathways.referral.cohort.domain.ClassView;
+import uk.nhs.pathways.referral.directory.domain.DirectoryClass;
 import uk.nhs.pathways.events.Joint;
-import uk.nhs.pathways.referral.referral.domain.Referral;
+import uk.nhs.pathways.referral.lifecycle.domain.Referral;
 import uk.nhs.pathways.events.ReferralStatus;
 import uk.nhs.pathways.testing.SecurityMatrix;
 
@@ -85,8 +85,8 @@ class SecurityMatrixTest {
 
     static void aClassOfTheProvider() {
         QuarkusTransaction.requiringNew().run(() -> {
-            if (ClassView.findById(CLASS) == null) {
-                ClassView c = new ClassView();
+            if (DirectoryClass.findById(CLASS) == null) {
+                DirectoryClass c = new DirectoryClass();
                 c.classId = CLASS;
                 c.siteId = "site-matrix";
                 c.providerId = PROVIDER_ID;

@@ -1,0 +1,55 @@
+package uk.nhs.pathways.contract.terms.demo;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import uk.nhs.pathways.contract.terms.domain.CommissioningModel;
+import uk.nhs.pathways.contract.terms.domain.Contract;
+import uk.nhs.pathways.contract.terms.service.Contracts;
+import uk.nhs.pathways.platform.geo.ReferenceData;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Demo contracts for the local run (PATHWAYS_DEMO_DATA=true): every ICB funds the full 12-session
+ * course from any qualified provider, except a few that hold a block contract capped at 4 contacts
+ * per episode, the real constraint the domain primer describes, so their referrals need attention.
+ */
+@ApplicationScoped
+public class DemoContracts {
+
+    private static final Logger LOG = Logger.getLogger(DemoContracts.class);
+
+    /** North East and North Cumbria, Lincolnshire, Cornwall: capped at 4 contacts in the demo. */
+    static final Set<String> CAPPED = Set.of("QHM", "QJM", "QT6");
+
+    @Inject
+    Contracts contracts;
+
+    @ConfigProperty(name = "pathways.demo-data.enabled", defaultValue = "false")
+    boolean enabled;
+
+    void onStart(@Observes StartupEvent ignored) {
+        if (!enabled || QuarkusTransaction.requiringNew().call(() -> Contract.count() > 0)) {
+            return;
+        }
+        LocalDate from = LocalDate.of(2026, 4, 1);
+        int count = 0;
+        for (Map<String, String> icb : ReferenceData.rows("icbs.csv")) {
+            String code = icb.get("icb_ods_code");
+            boolean capped = CAPPED.contains(code);
+            contracts.register(new Contracts.NewContract(
+                    (capped ? "block-" : "aqp-") + code.toLowerCase() + "-2026",
+                    code, null, capped ? CommissioningModel.BLOCK : CommissioningModel.ANY_QUALIFIED_PROVIDER,
+                    capped ? 4 : 12, 16_300, from, LocalDate.of(2027, 3, 31)));
+            count++;
+        }
+        LOG.infof("Demo contracts loaded: %d", count);
+    }
+}

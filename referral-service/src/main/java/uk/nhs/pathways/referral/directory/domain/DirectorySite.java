@@ -1,0 +1,62 @@
+package uk.nhs.pathways.referral.directory.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.ProviderType;
+import uk.nhs.pathways.events.Setting;
+import uk.nhs.pathways.events.SiteStatus;
+import java.util.Arrays;
+
+/** This service's copy of a site in the site directory, kept current from the sites topic; routing reads it. */
+@Entity
+@Table(name = "directory_site")
+public class DirectorySite extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "site_id")
+    public String siteId;
+
+    public String name;
+
+    @Column(name = "provider_id")
+    public String providerId;
+
+    @Column(name = "provider_name")
+    public String providerName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "provider_type")
+    public ProviderType providerType;
+
+    @Enumerated(EnumType.STRING)
+    public Setting setting;
+
+    public String postcode;
+
+    public double latitude;
+
+    public double longitude;
+
+    /** "KNEE,HIP". */
+    public String programmes;
+
+    public int sessions;
+
+    @Enumerated(EnumType.STRING)
+    public SiteStatus status;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    public boolean runs(Joint joint) {
+        return Arrays.asList(programmes.split(",")).contains(joint.name());
+    }
+}
