@@ -5,8 +5,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import uk.nhs.pathways.contract.ContractConfig;
 import uk.nhs.pathways.contract.terms.domain.CommissioningModel;
 import uk.nhs.pathways.contract.terms.domain.Contract;
 import uk.nhs.pathways.contract.terms.service.Contracts;
@@ -32,11 +32,11 @@ public class DemoContracts {
     @Inject
     Contracts contracts;
 
-    @ConfigProperty(name = "pathways.demo-data.enabled", defaultValue = "false")
-    boolean enabled;
+    @Inject
+    ContractConfig config;
 
     void onStart(@Observes StartupEvent ignored) {
-        if (!enabled || QuarkusTransaction.requiringNew().call(() -> Contract.count() > 0)) {
+        if (!config.demoData().enabled() || QuarkusTransaction.requiringNew().call(() -> Contract.count() > 0)) {
             return;
         }
         LocalDate from = LocalDate.of(2026, 4, 1);

@@ -1,7 +1,7 @@
 package uk.nhs.pathways.referral.lifecycle.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.nhs.pathways.referral.ReferralConfig;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,8 +19,8 @@ public class Pseudonyms {
 
     private final SecretKeySpec key;
 
-    public Pseudonyms(@ConfigProperty(name = "pathways.pseudonym.key") String key) {
-        this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    public Pseudonyms(ReferralConfig config) {
+        this.key = new SecretKeySpec(config.pseudonym().key().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     public String of(String nhsNumber) {
