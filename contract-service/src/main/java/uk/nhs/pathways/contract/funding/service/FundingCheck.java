@@ -11,11 +11,11 @@ import uk.nhs.pathways.events.EventType;
 import uk.nhs.pathways.events.FundingDecided;
 import uk.nhs.pathways.events.ReferralSubmitted;
 import uk.nhs.pathways.platform.outbox.Outbox;
+import uk.nhs.pathways.platform.time.England;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,7 +31,6 @@ import java.util.Optional;
 public class FundingCheck {
 
     private static final Logger LOG = Logger.getLogger(FundingCheck.class);
-    private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
 
     @Inject
     GpPractices practices;
@@ -39,13 +38,16 @@ public class FundingCheck {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Clock clock;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public FundingDecision decide(ReferralSubmitted referral) {
         FundingDecision existing = FundingDecision.findById(referral.referralId());
         if (existing != null) {
             return existing; // one decision per referral, whatever is redelivered
         }
-        LocalDate day = referral.submittedAt().atZone(ENGLAND).toLocalDate();
+        LocalDate day = referral.submittedAt().atZone(England.ZONE).toLocalDate();
         Optional<String> commissioner = practices.commissionerOf(referral.practiceOdsCode());
         List<String> reasons = new ArrayList<>();
         Contract funding = null;
@@ -81,7 +83,7 @@ public class FundingCheck {
         decision.siteId = referral.siteId();
         decision.sessions = referral.sessions();
         decision.reasonLines = decision.funded ? "" : String.join("\n", reasons);
-        decision.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        decision.decidedAt = OffsetDateTime.now(clock);
         decision.persist();
         outbox.record(EventType.FUNDING_DECIDED, decision.referralId, new FundingDecided(decision.referralId,
                 decision.funded, decision.contractId, decision.commissionerIcb, decision.reasons(),

@@ -1,17 +1,21 @@
 package uk.nhs.pathways.referral.directory.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import uk.nhs.pathways.events.ClassUpdated;
 import uk.nhs.pathways.referral.directory.domain.DirectoryClass;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.stream.Collectors;
-import java.time.ZoneOffset;
 
 /** Keeps the class view equal to the latest full-state event of each class. */
 @ApplicationScoped
 public class DirectoryClassProjector {
+
+    @Inject
+    Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(ClassUpdated c) {
@@ -31,7 +35,7 @@ public class DirectoryClassProjector {
         view.placesTaken = c.placesTaken();
         view.facilitatorType = c.facilitatorType();
         view.status = c.status();
-        view.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        view.updatedAt = OffsetDateTime.now(clock);
         view.persist();
     }
 

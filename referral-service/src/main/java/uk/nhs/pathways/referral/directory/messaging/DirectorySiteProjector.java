@@ -1,17 +1,21 @@
 package uk.nhs.pathways.referral.directory.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import uk.nhs.pathways.events.SiteUpdated;
 import uk.nhs.pathways.referral.directory.domain.DirectorySite;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.stream.Collectors;
-import java.time.ZoneOffset;
 
 /** Keeps the site view equal to the latest full-state event of each site. */
 @ApplicationScoped
 public class DirectorySiteProjector {
+
+    @Inject
+    Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(SiteUpdated site) {
@@ -31,7 +35,7 @@ public class DirectorySiteProjector {
         view.programmes = site.programmes().stream().map(Enum::name).collect(Collectors.joining(","));
         view.sessions = site.sessions();
         view.status = site.status();
-        view.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        view.updatedAt = OffsetDateTime.now(clock);
         view.persist();
     }
 

@@ -26,8 +26,8 @@ import uk.nhs.pathways.referral.lifecycle.domain.Referral;
 import uk.nhs.pathways.events.ReferralStatus;
 
 import java.time.LocalDate;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +38,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Referrals {
+
+    @Inject
+    Clock clock;
 
     private static final Logger LOG = Logger.getLogger(Referrals.class);
 
@@ -112,7 +115,7 @@ public class Referrals {
         Location home = postcodes.locate(postcode)
                 .orElseThrow(() -> ProblemException.badField("patient.postcode", "is not in a known postcode district"));
 
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         Referral referral = new Referral();
         referral.id = UUID.randomUUID();
         referral.practiceOdsCode = practiceOdsCode;
@@ -166,7 +169,7 @@ public class Referrals {
             return;
         }
         referral.commissionerIcb = decision.commissionerIcb();
-        referral.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        referral.updatedAt = OffsetDateTime.now(clock);
         audit.record(Actor.system("contract-service"), AuditEvent.Action.UPDATE, referral.id,
                 decision.funded() ? "funded" : "not funded");
         if (decision.funded()) {
@@ -222,7 +225,7 @@ public class Referrals {
         referral.status = accept ? ReferralStatus.ACCEPTED : ReferralStatus.DECLINED;
         referral.statusReason = accept ? "Accepted by " + referral.providerName
                 : "Declined by " + referral.providerName + ": " + reason;
-        referral.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        referral.updatedAt = OffsetDateTime.now(clock);
         audit.record(provider, AuditEvent.Action.UPDATE, referral.id, accept ? "accepted" : "declined");
         announceStatus(referral, accept ? EventType.REFERRAL_ACCEPTED : EventType.REFERRAL_DECLINED);
         return referral;
@@ -251,7 +254,7 @@ public class Referrals {
         if (cohort.freePlaces() <= 0) {
             throw ProblemException.conflict("class " + classId + " is full");
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         referral.status = ReferralStatus.BOOKED;
         referral.classId = classId;
         referral.bookedAt = now;
