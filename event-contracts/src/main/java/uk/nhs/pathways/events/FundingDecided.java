@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param funded          true when a contract covers the whole course
  * @param contractId      the contract that funds it, or null
+ * @param contactsFunded  that contract's cap on contacts per episode, or null when not funded (added
+ *                        within v1: absent from decisions taken before it, so read it as optional)
  * @param commissionerIcb ODS code of the ICB that commissions for the person's GP practice, or null if unknown
  * @param reasons         every rule that failed (empty when funded)
  */
@@ -16,7 +18,14 @@ public record FundingDecided(
         String referralId,
         boolean funded,
         String contractId,
+        Integer contactsFunded,
         String commissionerIcb,
         List<String> reasons,
         Instant decidedAt) {
+
+    /** A decision that does not state the cap, as every decision did before contactsFunded was added. */
+    public FundingDecided(String referralId, boolean funded, String contractId, String commissionerIcb,
+                          List<String> reasons, Instant decidedAt) {
+        this(referralId, funded, contractId, null, commissionerIcb, reasons, decidedAt);
+    }
 }
