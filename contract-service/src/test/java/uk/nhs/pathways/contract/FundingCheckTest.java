@@ -69,9 +69,10 @@ class FundingCheckTest {
         FundingDecided decision = decisionFor(id);
         assertThat(decision.funded()).isTrue();
         assertThat(decision.contractId()).isEqualTo("wy-leeds-msk");
+        assertThat(decision.contactsFunded()).isEqualTo(12);
         assertThat(decision.commissionerIcb()).isEqualTo(WEST_YORKSHIRE);
         given().auth().oauth2(TestTokens.token("commissioner", WEST_YORKSHIRE)).get("/funding-decisions/" + id)
-                .then().statusCode(200).body("funded", equalTo(true));
+                .then().statusCode(200).body("funded", equalTo(true)).body("contactsFunded", equalTo(12));
         // Another ICB's commissioner does not learn the decision exists.
         given().auth().oauth2(TestTokens.token("commissioner", NORTH_EAST)).get("/funding-decisions/" + id)
                 .then().statusCode(404);
@@ -85,6 +86,7 @@ class FundingCheckTest {
         FundingDecided decision = decisionFor(id);
         assertThat(decision.funded()).isFalse();
         assertThat(decision.commissionerIcb()).isEqualTo(NORTH_EAST);
+        assertThat(decision.contactsFunded()).isNull();
         assertThat(decision.reasons()).anySatisfy(r -> assertThat(r)
                 .isEqualTo("contract ne-block-4 allows at most 4 contacts per episode; the course at the site has 12 sessions"));
     }
@@ -93,7 +95,9 @@ class FundingCheckTest {
     void aReducedCourseWithinTheCapIsFunded() {
         contract("ne-block-8", NORTH_EAST, "prov-tees-short", 8);
         String id = refer("A81001", "prov-tees-short", 8);
-        assertThat(decisionFor(id).contractId()).isEqualTo("ne-block-8");
+        FundingDecided decision = decisionFor(id);
+        assertThat(decision.contractId()).isEqualTo("ne-block-8");
+        assertThat(decision.contactsFunded()).isEqualTo(8);
     }
 
     @Test

@@ -33,11 +33,12 @@ public class FundingDecisionResource {
     Caller caller;
 
     /** No patient data here: referral, practice, site and provider ids only. */
-    public record DecisionView(String referralId, boolean funded, String contractId, String commissionerIcb,
+    public record DecisionView(String referralId, boolean funded, String contractId, Integer contactsFunded,
+                               String commissionerIcb,
                                String practiceOdsCode, String providerId, String siteId, int sessions,
                                List<String> reasons, OffsetDateTime decidedAt) {
         static DecisionView of(FundingDecision d) {
-            return new DecisionView(d.referralId, d.funded, d.contractId, d.commissionerIcb, d.practiceOdsCode,
+            return new DecisionView(d.referralId, d.funded, d.contractId, d.contactsFunded, d.commissionerIcb, d.practiceOdsCode,
                     d.providerId, d.siteId, d.sessions, d.reasons(), d.decidedAt);
         }
     }

@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 
 /** A commissioner's contract for ESCAPE-pain: who may deliver, how many contacts an episode may have, when. */
 @Entity
@@ -40,11 +41,25 @@ public class Contract extends PanacheEntityBase {
     @Column(name = "valid_to")
     public LocalDate validTo;
 
-    public boolean coversProvider(String provider) {
+    /**
+     * A contract with the provider itself is tried before an any-qualified-provider one (the
+     * commissioner negotiated it for that provider); then by id, so the choice never varies.
+     */
+    public static final Comparator<Contract> PROVIDER_SPECIFIC_FIRST =
+            Comparator.comparing((Contract c) -> c.providerId == null).thenComparing(c -> c.id);
+
+    /** In force on the day: from its first day to its last, both included; open-ended without an end. */
+    public boolean inForceOn(LocalDate day) {
+        return !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo));
+    }
+
+    /** Whether the provider may deliver under it: the provider it is with, or any qualified provider. */
+    public boolean covers(String provider) {
         return providerId == null || providerId.equals(provider);
     }
 
-    public boolean inForceOn(LocalDate day) {
-        return !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo));
+    /** Whether it pays for an episode of this many contacts (one contact a session). */
+    public boolean allowsContactsPerEpisode(int contacts) {
+        return contacts <= maxContactsPerEpisode;
     }
 }
