@@ -32,7 +32,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 
 /** The provider's side: accept or decline an offered referral, book the person into a class; all audited. */
 @QuarkusTest
@@ -91,6 +93,31 @@ class ProviderJourneyTest {
                 .post("/referrals/" + id + "/response").then().statusCode(200).body("status", equalTo("DECLINED"));
         given().auth().oauth2(PROVIDER_TOKEN).contentType(ContentType.JSON).body(Map.of("accept", true))
                 .post("/referrals/" + id + "/response").then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void aMoveTheLifecycleDoesNotAllowIsAConflictAndChangesNothing() {
+        SecurityMatrixTest.aClassOfTheProvider();
+        UUID offered = SecurityMatrixTest.referral(ReferralStatus.OFFERED);
+        given().auth().oauth2(PROVIDER_TOKEN).contentType(ContentType.JSON).body(Map.of("classId", SecurityMatrixTest.CLASS))
+                .post("/referrals/" + offered + "/booking").then().statusCode(409).contentType("application/problem+json")
+                .body("status", equalTo(409))
+                .body("detail", equalTo("referral " + offered + " is OFFERED and cannot become BOOKED; it can only become ACCEPTED or DECLINED"));
+        given().auth().oauth2(PROVIDER_TOKEN).get("/referrals/" + offered).then().statusCode(200)
+                .body("status", equalTo("OFFERED")).body("classId", nullValue());
+
+        UUID booked = SecurityMatrixTest.referral(ReferralStatus.BOOKED);
+        given().auth().oauth2(PROVIDER_TOKEN).contentType(ContentType.JSON).body(Map.of("accept", true))
+                .post("/referrals/" + booked + "/response").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", equalTo("referral " + booked + " is BOOKED and cannot become ACCEPTED; it is final"));
+
+        UUID accepted = SecurityMatrixTest.referral(ReferralStatus.ACCEPTED);
+        given().auth().oauth2(PROVIDER_TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("accept", false, "reason", "changed our mind"))
+                .post("/referrals/" + accepted + "/response").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("is ACCEPTED and cannot become DECLINED"));
+        given().auth().oauth2(PROVIDER_TOKEN).get("/referrals/" + accepted).then().statusCode(200)
+                .body("status", equalTo("ACCEPTED"));
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.events.FacilitatorType;
+import uk.nhs.pathways.events.Joint;
+import java.util.Arrays;
 
 /** This service's copy of a class (cohort) in the site directory, kept current from the classes topic; booking checks it. */
 @Entity
@@ -57,6 +59,15 @@ public class DirectoryClass extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    /** Only a class that has not started takes bookings. */
+    public boolean takesBookings() {
+        return status == ClassStatus.SCHEDULED;
+    }
+
+    public boolean runs(Joint joint) {
+        return Arrays.asList(programmes.split(",")).contains(joint.name());
+    }
 
     public int freePlaces() {
         return Math.max(0, capacity - placesTaken);

@@ -117,12 +117,10 @@ public class ReferralResource {
             description = "Provider only, for referrals offered to its organisation (404 otherwise). "
                     + "Declining needs a reason. 409 unless the referral is OFFERED.")
     @APIResponse(responseCode = "200", description = "Now ACCEPTED or DECLINED")
+    @APIResponse(responseCode = "400", description = "Declined without a reason")
     @APIResponse(responseCode = "404", description = "Not a referral offered to you")
     @APIResponse(responseCode = "409", description = "Not OFFERED")
     public ReferralView respond(@PathParam("id") String id, @Valid @NotNull Answer response) {
-        if (!response.accept() && (response.reason() == null || response.reason().isBlank())) {
-            throw ProblemException.badField("reason", "is needed to decline");
-        }
         return ReferralView.of(referrals.respond(uuid(id), response.accept(), response.reason(), actor(Roles.PROVIDER)));
     }
 

@@ -6,10 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
-import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.events.EventType;
-import uk.nhs.pathways.events.ReferralBooked;
 import uk.nhs.pathways.events.FundingDecided;
+import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.ReferralBooked;
+import uk.nhs.pathways.events.ReferralStatus;
 import uk.nhs.pathways.events.ReferralStatusChanged;
 import uk.nhs.pathways.events.ReferralSubmitted;
 import uk.nhs.pathways.platform.geo.Location;
@@ -20,33 +21,30 @@ import uk.nhs.pathways.referral.audit.domain.AuditEvent;
 import uk.nhs.pathways.referral.audit.service.PatientDataAudit;
 import uk.nhs.pathways.referral.audit.service.PatientDataAudit.Actor;
 import uk.nhs.pathways.referral.directory.domain.DirectoryClass;
-import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.referral.lifecycle.domain.NhsNumber;
 import uk.nhs.pathways.referral.lifecycle.domain.Referral;
-import uk.nhs.pathways.events.ReferralStatus;
 
-import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The referral lifecycle. Each state change and the event announcing it are written in one
- * transaction (outbox), so what the API shows and what consumers hear never disagree.
+ * Carries out the referral lifecycle that {@link Referral} rules on: loads the referral, asks it to
+ * move, and writes the move, its audit record and the event announcing it in one transaction (outbox),
+ * so what the API shows and what consumers hear never disagree.
  */
 @ApplicationScoped
 public class Referrals {
 
-    @Inject
-    Clock clock;
-
     private static final Logger LOG = Logger.getLogger(Referrals.class);
-
-    /** A provider sees a referral from the moment it is offered to it. */
-    static final List<ReferralStatus> PROVIDER_VISIBLE = List.of(ReferralStatus.OFFERED, ReferralStatus.ACCEPTED,
-            ReferralStatus.DECLINED, ReferralStatus.BOOKED);
 
     @Inject
     Postcodes postcodes;
@@ -63,19 +61,38 @@ public class Referrals {
     @Inject
     PatientDataAudit audit;
 
+    @Inject
+    Clock clock;
+
     /** What an FCP submits about the person. */
     public record NewReferral(String nhsNumber, String name, LocalDate dateOfBirth, String postcode, Joint joint) {
 
         /** A digest of the request, to tell a retry from a different request under the same key. */
         String digest() {
             try {
-                byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(String.join("\u0000",
+                byte[] hash = MessageDigest.getInstance("SHA-256").digest(String.join("\u0000",
                         NhsNumber.normalise(nhsNumber), name.trim(), dateOfBirth.toString(),
-                        Postcodes.normalise(postcode).orElse(postcode), joint.name()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                return java.util.HexFormat.of().formatHex(hash);
-            } catch (java.security.NoSuchAlgorithmException e) {
+                        Postcodes.normalise(postcode).orElse(postcode), joint.name()).getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(hash);
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /** Which referrals a caller may see: a practice's own, or those offered to a provider. */
+    public record Scope(String practiceOdsCode, String providerId) {
+        public static Scope practice(String ods) {
+            return new Scope(ods, null);
+        }
+
+        public static Scope provider(String id) {
+            return new Scope(null, id);
+        }
+
+        boolean sees(Referral referral) {
+            return practiceOdsCode != null ? practiceOdsCode.equals(referral.practiceOdsCode)
+                    : referral.isSeenBy(providerId);
         }
     }
 
@@ -93,20 +110,8 @@ public class Referrals {
         return earlier;
     }
 
-    /** Which referrals a caller may see: a practice's own, or those offered to a provider. */
-    public record Scope(String practiceOdsCode, String providerId) {
-        public static Scope practice(String ods) {
-            return new Scope(ods, null);
-        }
-
-        public static Scope provider(String id) {
-            return new Scope(null, id);
-        }
-    }
-
     @Transactional
     public Referral submit(NewReferral request, String idempotencyKey, Actor referrer) {
-        String practiceOdsCode = referrer.organisation();
         if (!NhsNumber.isValid(request.nhsNumber())) {
             throw ProblemException.badField("patient.nhsNumber", "is not a valid NHS number (10 digits with a valid check digit)");
         }
@@ -118,7 +123,7 @@ public class Referrals {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Referral referral = new Referral();
         referral.id = UUID.randomUUID();
-        referral.practiceOdsCode = practiceOdsCode;
+        referral.practiceOdsCode = referrer.organisation();
         referral.referrer = referrer.user();
         referral.nhsNumber = NhsNumber.normalise(request.nhsNumber());
         referral.patientName = request.name().trim();
@@ -127,28 +132,19 @@ public class Referrals {
         referral.patientPseudonym = pseudonyms.of(referral.nhsNumber);
         referral.joint = request.joint();
         referral.submittedAt = now;
-        referral.updatedAt = now;
         referral.idempotencyKey = idempotencyKey;
         referral.requestHash = request.digest();
 
         Optional<Routing.Route> route = routing.nearest(home, request.joint());
         if (route.isPresent()) {
-            var site = route.get().site();
-            referral.status = ReferralStatus.SUBMITTED;
-            referral.siteId = site.siteId;
-            referral.siteName = site.name;
-            referral.providerId = site.providerId;
-            referral.providerName = site.providerName;
-            referral.sessions = site.sessions;
-            referral.distanceMetres = route.get().distanceMetres();
+            referral.route(route.get().site(), route.get().distanceMetres(), now);
             referral.persist();
             outbox.record(EventType.REFERRAL_SUBMITTED, referral.id.toString(), new ReferralSubmitted(
-                    referral.id.toString(), referral.patientPseudonym, practiceOdsCode, referral.joint,
-                    site.siteId, site.providerId, site.sessions, referral.distanceMetres, now.toInstant()));
+                    referral.id.toString(), referral.patientPseudonym, referral.practiceOdsCode, referral.joint,
+                    referral.siteId, referral.providerId, referral.sessions, referral.distanceMetres, now.toInstant()));
         } else {
-            referral.status = ReferralStatus.NEEDS_ATTENTION;
-            referral.statusReason = "No active ESCAPE-pain site for the " + request.joint().name().toLowerCase()
-                    + " within " + routing.maxDistanceMetres() / 1000 + " km of the person's home district";
+            referral.holdForAttention("No active ESCAPE-pain site for the " + request.joint().name().toLowerCase()
+                    + " within " + routing.maxDistanceMetres() / 1000 + " km of the person's home district", now);
             referral.persist();
             announceStatus(referral, EventType.REFERRAL_NEEDS_ATTENTION);
         }
@@ -164,31 +160,27 @@ public class Referrals {
         if (referral == null) {
             throw new IllegalStateException("funding decision for unknown referral " + decision.referralId());
         }
-        if (referral.status != ReferralStatus.SUBMITTED) {
+        if (!referral.awaitsFunding()) {
             LOG.infof("Referral %s already %s; funding decision ignored", referral.id, referral.status);
             return;
         }
-        referral.commissionerIcb = decision.commissionerIcb();
-        referral.updatedAt = OffsetDateTime.now(clock);
-        audit.record(Actor.system("contract-service"), AuditEvent.Action.UPDATE, referral.id,
-                decision.funded() ? "funded" : "not funded");
+        OffsetDateTime now = OffsetDateTime.now(clock);
         if (decision.funded()) {
-            referral.status = ReferralStatus.OFFERED;
-            referral.fundingContractId = decision.contractId();
-            referral.statusReason = "Funded by contract " + decision.contractId() + "; offered to " + referral.providerName;
+            referral.offer(decision.commissionerIcb(), decision.contractId(), now);
             announceStatus(referral, EventType.REFERRAL_OFFERED);
         } else {
-            referral.status = ReferralStatus.NEEDS_ATTENTION;
-            referral.statusReason = "Not funded: " + String.join("; ", decision.reasons());
+            referral.refuseFunding(decision.commissionerIcb(), decision.reasons(), now);
             announceStatus(referral, EventType.REFERRAL_NEEDS_ATTENTION);
         }
+        audit.record(Actor.system("contract-service"), AuditEvent.Action.UPDATE, referral.id,
+                decision.funded() ? "funded" : "not funded");
         LOG.infof("Referral %s is now %s", referral.id, referral.status);
     }
 
     /** A referral the scope may see, read on behalf of {@code reader}; empty also when it exists outside the scope (no existence leak). */
     @Transactional
     public Optional<Referral> read(UUID id, Scope scope, Actor reader) {
-        Optional<Referral> referral = Referral.<Referral>findByIdOptional(id).filter(r -> visible(r, scope));
+        Optional<Referral> referral = Referral.<Referral>findByIdOptional(id).filter(scope::sees);
         referral.ifPresent(r -> audit.record(reader, AuditEvent.Action.READ, r.id, "viewed"));
         return referral;
     }
@@ -196,14 +188,14 @@ public class Referrals {
     @Transactional
     public List<Referral> list(Scope scope, ReferralStatus status, int page, int size, Actor reader) {
         StringBuilder query = new StringBuilder();
-        List<Object> params = new java.util.ArrayList<>();
+        List<Object> params = new ArrayList<>();
         if (scope.practiceOdsCode() != null) {
             query.append("practiceOdsCode = ?1");
             params.add(scope.practiceOdsCode());
         } else {
             query.append("providerId = ?1 and status in ?2");
             params.add(scope.providerId());
-            params.add(PROVIDER_VISIBLE);
+            params.add(Referral.SEEN_BY_PROVIDER);
         }
         if (status != null) {
             query.append(" and status = ?").append(params.size() + 1);
@@ -219,66 +211,36 @@ public class Referrals {
     @Transactional
     public Referral respond(UUID id, boolean accept, String reason, Actor provider) {
         Referral referral = offeredTo(id, provider);
-        if (referral.status != ReferralStatus.OFFERED) {
-            throw ProblemException.conflict("referral " + id + " is " + referral.status + "; only an OFFERED referral can be accepted or declined");
+        if (accept) {
+            referral.accept(OffsetDateTime.now(clock));
+        } else {
+            referral.decline(reason, OffsetDateTime.now(clock));
         }
-        referral.status = accept ? ReferralStatus.ACCEPTED : ReferralStatus.DECLINED;
-        referral.statusReason = accept ? "Accepted by " + referral.providerName
-                : "Declined by " + referral.providerName + ": " + reason;
-        referral.updatedAt = OffsetDateTime.now(clock);
         audit.record(provider, AuditEvent.Action.UPDATE, referral.id, accept ? "accepted" : "declined");
         announceStatus(referral, accept ? EventType.REFERRAL_ACCEPTED : EventType.REFERRAL_DECLINED);
         return referral;
     }
 
-    /** Books the person of an accepted referral into one of the provider's classes with a free place. */
+    /** Books the person of an accepted referral into one of the provider's classes, as the referral allows. */
     @Transactional
     public Referral book(UUID id, String classId, Actor provider) {
         Referral referral = offeredTo(id, provider);
-        if (referral.status != ReferralStatus.ACCEPTED) {
-            throw ProblemException.conflict("referral " + id + " is " + referral.status + "; accept it before booking");
-        }
         DirectoryClass cohort = DirectoryClass.findById(classId);
         if (cohort == null) {
             throw ProblemException.badField("classId", "is not a known class");
         }
-        if (!cohort.providerId.equals(referral.providerId)) {
-            throw ProblemException.badField("classId", "is a class of another provider");
-        }
-        if (cohort.status != ClassStatus.SCHEDULED) {
-            throw ProblemException.badField("classId", "is not open for booking (" + cohort.status + ")");
-        }
-        if (!java.util.Arrays.asList(cohort.programmes.split(",")).contains(referral.joint.name())) {
-            throw ProblemException.badField("classId", "does not run the programme for the " + referral.joint.name().toLowerCase());
-        }
-        if (cohort.freePlaces() <= 0) {
-            throw ProblemException.conflict("class " + classId + " is full");
-        }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        referral.status = ReferralStatus.BOOKED;
-        referral.classId = classId;
-        referral.bookedAt = now;
-        referral.updatedAt = now;
-        referral.statusReason = "Booked into a class starting " + cohort.startDate;
+        referral.book(cohort, OffsetDateTime.now(clock));
         audit.record(provider, AuditEvent.Action.UPDATE, referral.id, "booked into class " + classId);
         outbox.record(EventType.REFERRAL_BOOKED, referral.id.toString(), new ReferralBooked(referral.id.toString(),
-                classId, cohort.siteId, referral.providerId, now.toInstant()));
+                classId, cohort.siteId, referral.providerId, referral.bookedAt.toInstant()));
         return referral;
     }
 
     /** The referral if it was offered to this provider; 404 otherwise, so its existence does not leak. */
     private Referral offeredTo(UUID id, Actor provider) {
         return Referral.<Referral>findByIdOptional(id)
-                .filter(r -> visible(r, Scope.provider(provider.organisation())))
+                .filter(Scope.provider(provider.organisation())::sees)
                 .orElseThrow(() -> ProblemException.notFound("referral " + id));
-    }
-
-    private static boolean visible(Referral referral, Scope scope) {
-        if (scope.practiceOdsCode() != null) {
-            return scope.practiceOdsCode().equals(referral.practiceOdsCode);
-        }
-        return scope.providerId() != null && scope.providerId().equals(referral.providerId)
-                && PROVIDER_VISIBLE.contains(referral.status);
     }
 
     private void announceStatus(Referral referral, EventType type) {

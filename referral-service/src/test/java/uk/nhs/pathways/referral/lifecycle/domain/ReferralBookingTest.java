@@ -1,0 +1,86 @@
+package uk.nhs.pathways.referral.lifecycle.domain;
+
+import org.junit.jupiter.api.Test;
+import uk.nhs.pathways.events.ClassStatus;
+import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.ReferralStatus;
+import uk.nhs.pathways.platform.problem.Problem;
+import uk.nhs.pathways.platform.problem.ProblemException;
+import uk.nhs.pathways.referral.directory.domain.DirectoryClass;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.nhs.pathways.referral.lifecycle.domain.ReferralTransitionsTest.AT;
+import static uk.nhs.pathways.referral.lifecycle.domain.ReferralTransitionsTest.BEFORE;
+import static uk.nhs.pathways.referral.lifecycle.domain.ReferralTransitionsTest.aClass;
+import static uk.nhs.pathways.referral.lifecycle.domain.ReferralTransitionsTest.referralIn;
+
+/** What an accepted referral may be booked into: the rules of {@link Referral#book}, one at a time. */
+class ReferralBookingTest {
+
+    static Referral accepted() {
+        Referral referral = referralIn(ReferralStatus.ACCEPTED);
+        referral.fundingContractId = "contract-1";
+        return referral;
+    }
+
+    @Test
+    void anAcceptedReferralIsBookedIntoAScheduledClassOfItsProviderWithAFreePlace() {
+        Referral referral = accepted();
+        referral.book(aClass(12), AT);
+        assertThat(referral.status).isEqualTo(ReferralStatus.BOOKED);
+        assertThat(referral.classId).isEqualTo("class-12");
+        assertThat(referral.bookedAt).isEqualTo(AT);
+        assertThat(referral.statusReason).isEqualTo("Booked into a class starting 2026-12-01");
+    }
+
+    @Test
+    void anotherProvidersClassAClassNotOpenAndAClassForTheOtherJointAreBadRequests() {
+        DirectoryClass another = aClass(12);
+        another.providerId = "prov-2";
+        DirectoryClass running = aClass(12);
+        running.status = ClassStatus.RUNNING;
+        DirectoryClass hipOnly = aClass(12);
+        hipOnly.programmes = Joint.HIP.name();
+        for (DirectoryClass cohort : new DirectoryClass[] {another, running, hipOnly}) {
+            Referral referral = accepted();
+            assertThatThrownBy(() -> referral.book(cohort, AT))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.errors()).extracting(Problem.FieldError::field).containsExactly("classId");
+                    });
+            assertUnchanged(referral);
+        }
+    }
+
+    @Test
+    void aFullClassIsAConflict() {
+        DirectoryClass full = aClass(12);
+        full.placesTaken = full.capacity;
+        Referral referral = accepted();
+        assertThatThrownBy(() -> referral.book(full, AT))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.getMessage()).isEqualTo("class class-12 is full");
+                });
+        assertUnchanged(referral);
+    }
+
+    @Test
+    void declineNeedsAReason() {
+        Referral referral = referralIn(ReferralStatus.OFFERED);
+        assertThatThrownBy(() -> referral.decline(" ", AT))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.errors()).extracting(Problem.FieldError::field).containsExactly("reason");
+                });
+        assertThat(referral.status).isEqualTo(ReferralStatus.OFFERED);
+    }
+
+    static void assertUnchanged(Referral referral) {
+        assertThat(referral.status).isEqualTo(ReferralStatus.ACCEPTED);
+        assertThat(referral.classId).isNull();
+        assertThat(referral.bookedAt).isNull();
+        assertThat(referral.updatedAt).isEqualTo(BEFORE);
+    }
+}
