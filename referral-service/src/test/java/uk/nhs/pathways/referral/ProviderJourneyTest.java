@@ -14,6 +14,7 @@ import uk.nhs.pathways.events.FacilitatorType;
 import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.ReferralBooked;
 import uk.nhs.pathways.events.Topics;
+import uk.nhs.pathways.platform.outbox.OutboxEvent;
 import uk.nhs.pathways.referral.audit.domain.AuditEvent;
 import uk.nhs.pathways.referral.directory.domain.DirectoryClass;
 import uk.nhs.pathways.events.ReferralStatus;
@@ -44,9 +45,13 @@ class ProviderJourneyTest {
     static final String PROVIDER_TOKEN = TestTokens.token("provider", PROVIDER);
 
     static String classOnTheTopic(int capacity, int placesTaken) {
+        return classOnTheTopic(capacity, placesTaken, 12);
+    }
+
+    static String classOnTheTopic(int capacity, int placesTaken, int sessions) {
         String id = "class-" + UUID.randomUUID();
         TestEvents.publish(EventType.CLASS_UPDATED, id, new ClassUpdated(id, "site-matrix", PROVIDER, List.of(Joint.KNEE),
-                LocalDate.now().plusDays(10), List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY), LocalTime.of(18, 0), 12,
+                LocalDate.now().plusDays(10), List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY), LocalTime.of(18, 0), sessions,
                 capacity, placesTaken, FacilitatorType.FITNESS_INSTRUCTOR, ClassStatus.SCHEDULED));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 QuarkusTransaction.requiringNew().call(() -> DirectoryClass.findById(id)) != null);
@@ -118,6 +123,34 @@ class ProviderJourneyTest {
                 .body("detail", containsString("is ACCEPTED and cannot become DECLINED"));
         given().auth().oauth2(PROVIDER_TOKEN).get("/referrals/" + accepted).then().statusCode(200)
                 .body("status", equalTo("ACCEPTED"));
+    }
+
+    @Test
+    void aClassWithMoreSessionsThanTheContractPaysForIsRefusedAndNothingIsWritten() {
+        String fullCourse = classOnTheTopic(8, 0, 12);
+        String reducedCourse = classOnTheTopic(8, 0, 8);
+        UUID id = SecurityMatrixTest.referral(ReferralStatus.ACCEPTED, 8);
+
+        given().auth().oauth2(PROVIDER_TOKEN).contentType(ContentType.JSON).body(Map.of("classId", fullCourse))
+                .post("/referrals/" + id + "/booking").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", equalTo("class " + fullCourse
+                        + " has 12 sessions; the funding contract pays for at most 8 contacts per episode"));
+        given().auth().oauth2(PROVIDER_TOKEN).get("/referrals/" + id).then().statusCode(200)
+                .body("status", equalTo("ACCEPTED")).body("classId", nullValue()).body("contactsFunded", equalTo(8));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("subject = ?1 and type = ?2",
+                id.toString(), EventType.REFERRAL_BOOKED.type()))).isZero();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> AuditEvent.count("referralId = ?1 and detail like ?2",
+                id, "booked%"))).isZero();
+
+        // The same referral fits a reduced course within the cap.
+        given().auth().oauth2(PROVIDER_TOKEN).contentType(ContentType.JSON).body(Map.of("classId", reducedCourse))
+                .post("/referrals/" + id + "/booking").then().statusCode(200)
+                .body("status", equalTo("BOOKED")).body("classId", equalTo(reducedCourse));
+        // ...and now the checks above see what a booking writes.
+        assertThat(QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("subject = ?1 and type = ?2",
+                id.toString(), EventType.REFERRAL_BOOKED.type()))).isEqualTo(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> AuditEvent.count("referralId = ?1 and detail like ?2",
+                id, "booked%"))).isEqualTo(1);
     }
 
     @Test

@@ -96,12 +96,13 @@ class ReferralLifecycleTest {
         String funded = submit("LS6 2AB");
         String unfunded = submit("LS6 2AB");
         TestEvents.publish(EventType.FUNDING_DECIDED, funded,
-                new FundingDecided(funded, true, "contract-1", "QWO", List.of(), Instant.now()));
+                new FundingDecided(funded, true, "contract-1", 12, "QWO", List.of(), Instant.now()));
         TestEvents.publish(EventType.FUNDING_DECIDED, unfunded, new FundingDecided(unfunded, false, null, "QWO",
                 List.of("contract C-9 allows at most 4 contacts per episode; the course has 12 sessions"), Instant.now()));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().auth().oauth2(FCP).get("/referrals/" + funded).then().body("status", equalTo("OFFERED")));
+                given().auth().oauth2(FCP).get("/referrals/" + funded).then().body("status", equalTo("OFFERED"))
+                        .body("fundingContractId", equalTo("contract-1")).body("contactsFunded", equalTo(12)));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(FCP).get("/referrals/" + unfunded).then()
                         .body("status", equalTo("NEEDS_ATTENTION"))

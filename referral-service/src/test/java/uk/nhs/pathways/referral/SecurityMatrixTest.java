@@ -58,6 +58,11 @@ class SecurityMatrixTest {
 
     /** A referral from PRACTICE offered to PROVIDER, in the given state. */
     static UUID referral(ReferralStatus status) {
+        return referral(status, null);
+    }
+
+    /** The same, funded by a contract that pays for this many contacts per episode (null: not stated). */
+    static UUID referral(ReferralStatus status, Integer contactsFunded) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Referral r = new Referral();
             r.id = UUID.randomUUID();
@@ -76,6 +81,7 @@ class SecurityMatrixTest {
             r.providerName = "Matrix Provider";
             r.sessions = 12;
             r.distanceMetres = 10L;
+            r.contactsFunded = contactsFunded;
             r.submittedAt = OffsetDateTime.now();
             r.updatedAt = r.submittedAt;
             r.persist();

@@ -106,6 +106,10 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "funding_contract_id")
     public String fundingContractId;
 
+    /** The funding contract's cap on contacts per episode; null until funded. */
+    @Column(name = "contacts_funded")
+    public Integer contactsFunded;
+
     @Column(name = "commissioner_icb")
     public String commissionerIcb;
 
@@ -158,11 +162,12 @@ public class Referral extends PanacheEntityBase {
         return allows(status, OFFERED);
     }
 
-    /** Funded: offered to the site's provider. */
-    public void offer(String commissionerIcb, String contractId, OffsetDateTime at) {
+    /** Funded: offered to the site's provider, who may book up to {@code contactsFunded} contacts. */
+    public void offer(String commissionerIcb, String contractId, Integer contactsFunded, OffsetDateTime at) {
         moveTo(OFFERED, "Funded by contract " + contractId + "; offered to " + providerName, at);
         this.commissionerIcb = commissionerIcb;
         fundingContractId = contractId;
+        this.contactsFunded = contactsFunded;
     }
 
     /** No contract pays for it; every reason the contract check gave. */
@@ -182,7 +187,10 @@ public class Referral extends PanacheEntityBase {
         moveTo(DECLINED, "Declined by " + providerName + ": " + reason, at);
     }
 
-    /** A place in one of the provider's scheduled classes for the joint, with a free place. */
+    /**
+     * A place in one of the provider's scheduled classes for the joint, with a free place and no more
+     * sessions than the funding contract pays contacts for.
+     */
     public void book(DirectoryClass cohort, OffsetDateTime at) {
         requireMove(BOOKED);
         if (!cohort.providerId.equals(providerId)) {
@@ -197,9 +205,21 @@ public class Referral extends PanacheEntityBase {
         if (cohort.freePlaces() <= 0) {
             throw ProblemException.conflict("class " + cohort.classId + " is full");
         }
+        if (cohort.sessions > fundedContacts()) {
+            throw ProblemException.conflict("class " + cohort.classId + " has " + cohort.sessions
+                    + " sessions; the funding contract pays for at most " + fundedContacts() + " contacts per episode");
+        }
         moveTo(BOOKED, "Booked into a class starting " + cohort.startDate, at);
         classId = cohort.classId;
         bookedAt = at;
+    }
+
+    /**
+     * The contacts the funding contract pays for. A referral funded before decisions carried the cap has
+     * only the course length the contract was checked against, which the cap was at least.
+     */
+    int fundedContacts() {
+        return contactsFunded != null ? contactsFunded : sessions;
     }
 
     /** Whether a provider may see it: one offered to that provider, from the offer on. */

@@ -132,13 +132,13 @@ public class ReferralResource {
     @Path("/{id}/booking")
     @RolesAllowed(Roles.PROVIDER)
     @Operation(summary = "Book the person into one of your classes",
-            description = "Provider only, for an ACCEPTED referral offered to it (404 if not yours, 409 if not "
-                    + "ACCEPTED or the class is full, 400 if the class is unknown, another provider's, not open "
-                    + "or for another joint).")
+            description = "Provider only, for an ACCEPTED referral offered to it (404 if not yours; 409 if not "
+                    + "ACCEPTED, the class is full, or it has more sessions than the funding contract pays contacts "
+                    + "for; 400 if the class is unknown, another provider's, not open or for another joint).")
     @APIResponse(responseCode = "200", description = "Now BOOKED; the class's places taken follow through the directory")
     @APIResponse(responseCode = "400", description = "Unknown class, another provider's, not open, or for another joint")
     @APIResponse(responseCode = "404", description = "Not a referral offered to you")
-    @APIResponse(responseCode = "409", description = "Not ACCEPTED, or the class is full")
+    @APIResponse(responseCode = "409", description = "Not ACCEPTED, the class is full, or it has more sessions than the contract pays for")
     public ReferralView book(@PathParam("id") String id, @Valid @NotNull Booking booking) {
         return ReferralView.of(referrals.book(uuid(id), booking.classId(), actor(Roles.PROVIDER)));
     }

@@ -11,7 +11,7 @@ import java.util.UUID;
 /** A referral as its referrer or its provider sees it. */
 public record ReferralView(UUID id, ReferralStatus status, String statusReason, Joint joint, String practiceOdsCode,
                            Patient patient, Offer offer, String commissionerIcb, String fundingContractId,
-                           String classId, OffsetDateTime bookedAt, OffsetDateTime submittedAt,
+                           Integer contactsFunded, String classId, OffsetDateTime bookedAt, OffsetDateTime submittedAt,
                            OffsetDateTime updatedAt) {
 
     public record Patient(String nhsNumber, String name, LocalDate dateOfBirth, String postcode) {
@@ -27,6 +27,6 @@ public record ReferralView(UUID id, ReferralStatus status, String statusReason, 
                 : new Offer(r.siteId, r.siteName, r.providerId, r.providerName, r.sessions, r.distanceMetres);
         return new ReferralView(r.id, r.status, r.statusReason, r.joint, r.practiceOdsCode,
                 new Patient(r.nhsNumber, r.patientName, r.dateOfBirth, r.postcode), offer, r.commissionerIcb,
-                r.fundingContractId, r.classId, r.bookedAt, r.submittedAt, r.updatedAt);
+                r.fundingContractId, r.contactsFunded, r.classId, r.bookedAt, r.submittedAt, r.updatedAt);
     }
 }

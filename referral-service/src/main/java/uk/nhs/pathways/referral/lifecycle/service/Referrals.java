@@ -166,7 +166,7 @@ public class Referrals {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (decision.funded()) {
-            referral.offer(decision.commissionerIcb(), decision.contractId(), now);
+            referral.offer(decision.commissionerIcb(), decision.contractId(), decision.contactsFunded(), now);
             announceStatus(referral, EventType.REFERRAL_OFFERED);
         } else {
             referral.refuseFunding(decision.commissionerIcb(), decision.reasons(), now);

@@ -19,8 +19,14 @@ import static uk.nhs.pathways.referral.lifecycle.domain.ReferralTransitionsTest.
 class ReferralBookingTest {
 
     static Referral accepted() {
+        return accepted(12);
+    }
+
+    /** Accepted, funded by a contract that pays for this many contacts per episode (null: not stated). */
+    static Referral accepted(Integer contactsFunded) {
         Referral referral = referralIn(ReferralStatus.ACCEPTED);
         referral.fundingContractId = "contract-1";
+        referral.contactsFunded = contactsFunded;
         return referral;
     }
 
@@ -32,6 +38,39 @@ class ReferralBookingTest {
         assertThat(referral.classId).isEqualTo("class-12");
         assertThat(referral.bookedAt).isEqualTo(AT);
         assertThat(referral.statusReason).isEqualTo("Booked into a class starting 2026-12-01");
+    }
+
+    @Test
+    void aClassOfNoMoreSessionsThanTheContractPaysForIsBooked() {
+        Referral referral = accepted(8);
+        referral.book(aClass(8), AT);
+        assertThat(referral.status).isEqualTo(ReferralStatus.BOOKED);
+        assertThat(referral.classId).isEqualTo("class-8");
+        assertThat(referral.bookedAt).isEqualTo(AT);
+        assertThat(referral.statusReason).isEqualTo("Booked into a class starting 2026-12-01");
+    }
+
+    @Test
+    void aClassWithMoreSessionsThanTheContractPaysForIsRefusedNamingTheClassAndBothNumbers() {
+        Referral referral = accepted(8);
+        assertThatThrownBy(() -> referral.book(aClass(12), AT))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.getMessage()).contains("class-12").contains("12 sessions").contains("at most 8 contacts");
+                });
+        assertUnchanged(referral);
+    }
+
+    @Test
+    void withoutAStatedCapTheCourseLengthTheContractWasCheckedAgainstIsTheLimit() {
+        Referral sameLength = accepted(null); // funded before decisions stated their cap; sessions 12
+        sameLength.book(aClass(12), AT);
+        assertThat(sameLength.status).isEqualTo(ReferralStatus.BOOKED);
+
+        Referral longer = accepted(null);
+        assertThatThrownBy(() -> longer.book(aClass(14), AT))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertUnchanged(longer);
     }
 
     @Test

@@ -90,7 +90,7 @@ class ReferralTransitionsTest {
     static void move(Referral referral, ReferralStatus to) {
         switch (to) {
             case SUBMITTED -> referral.route(site(), 1200, AT);
-            case OFFERED -> referral.offer("QWO", "contract-1", AT);
+            case OFFERED -> referral.offer("QWO", "contract-1", 12, AT);
             case NEEDS_ATTENTION -> referral.holdForAttention("no site near enough", AT);
             case ACCEPTED -> referral.accept(AT);
             case DECLINED -> referral.decline("no evening classes", AT);
