@@ -59,4 +59,9 @@ public class DirectorySite extends PanacheEntityBase {
     public boolean runs(Joint joint) {
         return Arrays.asList(programmes.split(",")).contains(joint.name());
     }
+
+    /** Only an ACTIVE site receives referrals, and only for a joint its programme covers. */
+    public boolean takesReferralsFor(Joint joint) {
+        return status == SiteStatus.ACTIVE && runs(joint);
+    }
 }
