@@ -7,16 +7,19 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import uk.nhs.pathways.events.ClassStatus;
+import uk.nhs.pathways.events.ClassUpdated;
+import uk.nhs.pathways.events.FacilitatorType;
+import uk.nhs.pathways.events.Joint;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import uk.nhs.pathways.events.ClassStatus;
-import uk.nhs.pathways.events.FacilitatorType;
-import uk.nhs.pathways.events.Joint;
-import java.util.Arrays;
 
-/** This service's copy of a class (cohort) in the site directory, kept current from the classes topic; booking checks it. */
+/**
+ * This service's copy of a class (cohort) in the site directory, kept current from the classes topic;
+ * booking checks it. The directory owns its capacity and number of sessions.
+ */
 @Entity
 @Table(name = "directory_class")
 public class DirectoryClass extends PanacheEntityBase {
@@ -57,8 +60,28 @@ public class DirectoryClass extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public ClassStatus status;
 
+    /** When this copy last changed. */
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    /** The class as its latest full-state event describes it. */
+    public static DirectoryClass copyOf(ClassUpdated c, OffsetDateTime at) {
+        DirectoryClass copy = new DirectoryClass();
+        copy.classId = c.classId();
+        copy.siteId = c.siteId();
+        copy.providerId = c.providerId();
+        copy.programmes = Names.join(c.programmes());
+        copy.startDate = c.startDate();
+        copy.days = Names.join(c.days());
+        copy.startTime = c.startTime();
+        copy.sessions = c.sessions();
+        copy.capacity = c.capacity();
+        copy.placesTaken = c.placesTaken();
+        copy.facilitatorType = c.facilitatorType();
+        copy.status = c.status();
+        copy.updatedAt = at;
+        return copy;
+    }
 
     /** Only a class that has not started takes bookings. */
     public boolean takesBookings() {
@@ -66,7 +89,7 @@ public class DirectoryClass extends PanacheEntityBase {
     }
 
     public boolean runs(Joint joint) {
-        return Arrays.asList(programmes.split(",")).contains(joint.name());
+        return Names.contains(programmes, joint);
     }
 
     public int freePlaces() {

@@ -7,13 +7,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import java.time.OffsetDateTime;
 import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.ProviderType;
 import uk.nhs.pathways.events.Setting;
 import uk.nhs.pathways.events.SiteStatus;
-import java.util.Arrays;
+import uk.nhs.pathways.events.SiteUpdated;
+
+import java.time.OffsetDateTime;
 
 /** This service's copy of a site in the site directory, kept current from the sites topic; routing reads it. */
 @Entity
@@ -53,11 +53,31 @@ public class DirectorySite extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public SiteStatus status;
 
+    /** When this copy last changed. */
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
+    /** The site as its latest full-state event describes it. */
+    public static DirectorySite copyOf(SiteUpdated site, OffsetDateTime at) {
+        DirectorySite copy = new DirectorySite();
+        copy.siteId = site.siteId();
+        copy.name = site.name();
+        copy.providerId = site.providerId();
+        copy.providerName = site.providerName();
+        copy.providerType = site.providerType();
+        copy.setting = site.setting();
+        copy.postcode = site.postcode();
+        copy.latitude = site.latitude();
+        copy.longitude = site.longitude();
+        copy.programmes = Names.join(site.programmes());
+        copy.sessions = site.sessions();
+        copy.status = site.status();
+        copy.updatedAt = at;
+        return copy;
+    }
+
     public boolean runs(Joint joint) {
-        return Arrays.asList(programmes.split(",")).contains(joint.name());
+        return Names.contains(programmes, joint);
     }
 
     /** Only an ACTIVE site receives referrals, and only for a joint its programme covers. */

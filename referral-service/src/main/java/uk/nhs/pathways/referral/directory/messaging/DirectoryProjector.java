@@ -1,0 +1,43 @@
+package uk.nhs.pathways.referral.directory.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import uk.nhs.pathways.events.ClassUpdated;
+import uk.nhs.pathways.events.SiteUpdated;
+import uk.nhs.pathways.referral.directory.domain.DirectoryClass;
+import uk.nhs.pathways.referral.directory.domain.DirectorySite;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
+/**
+ * Keeps each copy equal to the latest full-state event of its site or class: an event replaces the
+ * copy whole (merge inserts or overwrites by id); a tombstone removes it.
+ */
+@ApplicationScoped
+public class DirectoryProjector {
+
+    @Inject
+    Clock clock;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void site(SiteUpdated site) {
+        DirectorySite.getEntityManager().merge(DirectorySite.copyOf(site, OffsetDateTime.now(clock)));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void siteRemoved(String siteId) {
+        DirectorySite.deleteById(siteId);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cohort(ClassUpdated cohort) {
+        DirectoryClass.getEntityManager().merge(DirectoryClass.copyOf(cohort, OffsetDateTime.now(clock)));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cohortRemoved(String classId) {
+        DirectoryClass.deleteById(classId);
+    }
+}
