@@ -16,13 +16,15 @@ import io.quarkus.panache.common.Sort;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.nhs.pathways.contract.CommissionerScope;
 import uk.nhs.pathways.contract.funding.domain.FundingDecision;
 import uk.nhs.pathways.platform.problem.ProblemException;
-import uk.nhs.pathways.platform.security.Caller;
 import uk.nhs.pathways.platform.security.Roles;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 @Path("/funding-decisions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,7 +32,7 @@ import java.util.List;
 public class FundingDecisionResource {
 
     @Inject
-    Caller caller;
+    CommissionerScope scope;
 
     /** No patient data here: referral, practice, site and provider ids only. */
     public record DecisionView(String referralId, boolean funded, String contractId, Integer contactsFunded,
@@ -51,8 +53,7 @@ public class FundingDecisionResource {
     @APIResponse(responseCode = "404", description = "No decision for this referral in your ICB (another ICB's is not disclosed)")
     public DecisionView get(@PathParam("referralId") String referralId) {
         FundingDecision decision = FundingDecision.findById(referralId);
-        if (decision == null || !caller.is(Roles.ADMIN)
-                && !caller.requireOrganisation().equals(decision.commissionerIcb)) {
+        if (decision == null || !scope.covers(decision.commissionerIcb)) {
             throw ProblemException.notFound("funding decision for referral " + referralId);
         }
         return DecisionView.of(decision);
@@ -64,13 +65,12 @@ public class FundingDecisionResource {
     public List<DecisionView> list(@QueryParam("funded") Boolean funded,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        String icb = caller.is(Roles.ADMIN) ? null : caller.requireOrganisation();
         StringBuilder query = new StringBuilder("1 = 1");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
-        if (icb != null) {
+        Map<String, Object> params = new HashMap<>();
+        scope.icb().ifPresent(icb -> {
             query.append(" and commissionerIcb = :icb");
             params.put("icb", icb);
-        }
+        });
         if (funded != null) {
             query.append(" and funded = :funded");
             params.put("funded", funded);

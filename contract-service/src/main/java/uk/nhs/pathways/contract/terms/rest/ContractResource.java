@@ -22,11 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.nhs.pathways.contract.CommissionerScope;
 import uk.nhs.pathways.contract.terms.domain.CommissioningModel;
 import uk.nhs.pathways.contract.terms.domain.Contract;
 import uk.nhs.pathways.contract.terms.service.Contracts;
 import uk.nhs.pathways.platform.problem.ProblemException;
-import uk.nhs.pathways.platform.security.Caller;
 import uk.nhs.pathways.platform.security.Roles;
 
 import java.net.URI;
@@ -43,7 +43,7 @@ public class ContractResource {
     Contracts contracts;
 
     @Inject
-    Caller caller;
+    CommissionerScope scope;
 
     public record ContractRequest(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,64}", message = "1-64 letters, digits and dashes") String id,
@@ -69,7 +69,7 @@ public class ContractResource {
     @RolesAllowed({Roles.COMMISSIONER, Roles.ADMIN})
     @Operation(summary = "Contracts: a commissioner's own ICB's, or all for an admin")
     public List<ContractView> list() {
-        return contracts.list(caller.is(Roles.ADMIN) ? null : caller.requireOrganisation()).stream()
+        return contracts.list(scope.icb().orElse(null)).stream()
                 .map(ContractView::of).toList();
     }
 
@@ -81,7 +81,7 @@ public class ContractResource {
     @APIResponse(responseCode = "404", description = "No such contract for your ICB (another ICB's is not disclosed)")
     public ContractView get(@PathParam("id") String id) {
         Contract contract = Contract.findById(id);
-        if (contract == null || !caller.is(Roles.ADMIN) && !contract.commissionerIcb.equals(caller.requireOrganisation())) {
+        if (contract == null || !scope.covers(contract.commissionerIcb)) {
             throw ProblemException.notFound("contract " + id);
         }
         return ContractView.of(contract);
@@ -95,7 +95,7 @@ public class ContractResource {
     @APIResponse(responseCode = "403", description = "Not a commissioner of that ICB, nor an admin")
     @APIResponse(responseCode = "409", description = "A contract with this id exists")
     public Response register(@Valid @NotNull ContractRequest r) {
-        if (!caller.is(Roles.ADMIN) && !r.commissionerIcb().equals(caller.requireOrganisation())) {
+        if (!scope.covers(r.commissionerIcb())) {
             throw new ForbiddenException("a commissioner registers contracts for its own ICB only");
         }
         Contract contract = contracts.register(new Contracts.NewContract(r.id(), r.commissionerIcb(), r.providerId(),

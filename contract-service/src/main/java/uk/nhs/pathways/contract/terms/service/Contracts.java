@@ -1,5 +1,6 @@
 package uk.nhs.pathways.contract.terms.service;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import uk.nhs.pathways.contract.terms.domain.CommissioningModel;
@@ -41,7 +42,7 @@ public class Contracts {
 
     /** All contracts, or one commissioner's. */
     public List<Contract> list(String commissionerIcb) {
-        return commissionerIcb == null ? Contract.listAll(io.quarkus.panache.common.Sort.by("id"))
-                : Contract.list("commissionerIcb", io.quarkus.panache.common.Sort.by("id"), commissionerIcb);
+        return commissionerIcb == null ? Contract.listAll(Sort.by("id"))
+                : Contract.list("commissionerIcb", Sort.by("id"), commissionerIcb);
     }
 }

@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -17,8 +19,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.pathways.platform.problem.ProblemException;
@@ -54,9 +58,9 @@ public class ReferralResource {
     @APIResponse(responseCode = "400", description = "Invalid referral; problem+json names each field")
     @APIResponse(responseCode = "403", description = "Not a referrer, or the token names no practice")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different referral")
-    public jakarta.ws.rs.core.Response refer(@Valid @NotNull ReferralRequest request,
-                                             @HeaderParam("Idempotency-Key") @jakarta.validation.constraints.Size(max = 100)
-                                             @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+    public Response refer(@Valid @NotNull ReferralRequest request,
+                                             @HeaderParam("Idempotency-Key") @Size(max = 100)
+                                             @Parameter(
                                                      description = "Optional. A retry with the same key returns the referral made the first time.")
                                              String idempotencyKey,
                                              @Context UriInfo uri) {
@@ -69,7 +73,7 @@ public class ReferralResource {
             referral = referrals.earlierSubmission(referrer.organisation(), idempotencyKey, newReferral)
                     .orElseGet(() -> submitOnce(newReferral, idempotencyKey, referrer));
         }
-        return jakarta.ws.rs.core.Response.created(uri.getAbsolutePathBuilder().path(referral.id.toString()).build())
+        return Response.created(uri.getAbsolutePathBuilder().path(referral.id.toString()).build())
                 .entity(ReferralView.of(referral)).build();
     }
 
@@ -106,8 +110,8 @@ public class ReferralResource {
     }
 
     /** A provider's answer to an offered referral. */
-    public record Answer(@jakarta.validation.constraints.NotNull Boolean accept,
-                           @jakarta.validation.constraints.Size(max = 500) String reason) {
+    public record Answer(@NotNull Boolean accept,
+                           @Size(max = 500) String reason) {
     }
 
     @POST
@@ -125,7 +129,7 @@ public class ReferralResource {
     }
 
     /** Which class to book the person into. */
-    public record Booking(@jakarta.validation.constraints.NotBlank String classId) {
+    public record Booking(@NotBlank String classId) {
     }
 
     @POST
