@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 /**
  * A class: one cohort of an ESCAPE-pain course at a site, meeting on fixed weekdays at a fixed time
  * for a number of sessions, with a capacity and the places taken so far (kept current from booking
- * events). Called "class" in the API and the events; {@code Cohort} here because Java owns "class".
+ * events). Called "class" in the API and the events, and by every other type here (ClassResource,
+ * ClassResponse, the Classes service); only this entity is {@code Cohort}, because Java owns "class".
  */
 @Entity
 @Table(name = "cohort")

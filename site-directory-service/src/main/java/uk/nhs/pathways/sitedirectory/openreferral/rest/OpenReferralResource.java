@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
 import uk.nhs.pathways.events.ClassStatus;
-import uk.nhs.pathways.sitedirectory.cohort.service.Cohorts;
+import uk.nhs.pathways.sitedirectory.cohort.service.Classes;
 import uk.nhs.pathways.sitedirectory.search.service.DirectorySearch;
 import uk.nhs.pathways.sitedirectory.site.domain.England;
 import uk.nhs.pathways.events.Joint;
@@ -63,7 +63,7 @@ public class OpenReferralResource {
     SiteDirectory directory;
 
     @Inject
-    Cohorts cohorts;
+    Classes classes;
 
     @GET
     @Operation(summary = "Which standard this feed follows (HSDS 3.0, Open Referral UK profile)")
@@ -135,11 +135,11 @@ public class OpenReferralResource {
     }
 
     private Hsds.Service service(Site site, boolean full) {
-        List<Cohort> classes = full ? cohorts.atSite(site.id).stream()
+        List<Cohort> toCome = full ? classes.atSite(site.id).stream()
                 .filter(c -> (c.status == ClassStatus.SCHEDULED || c.status == ClassStatus.RUNNING)
                         && !c.endDate.isBefore(England.today()))
                 .toList() : List.of();
-        OffsetDateTime modified = Stream.concat(Stream.of(site.updatedAt), classes.stream().map(c -> c.updatedAt))
+        OffsetDateTime modified = Stream.concat(Stream.of(site.updatedAt), toCome.stream().map(c -> c.updatedAt))
                 .max(Comparator.naturalOrder()).orElse(site.updatedAt);
         return new Hsds.Service(site.id, organizationId(site.provider), "ESCAPE-pain at " + site.name,
                 description(site), status(site.status),
@@ -148,7 +148,7 @@ public class OpenReferralResource {
                 site.status == SiteStatus.PAUSED ? "Classes are paused at this site" : null,
                 modified, organization(site.provider),
                 full ? List.of(new Hsds.ServiceAtLocation(site.id, site.id, site.id, location(site), null)) : null,
-                full ? classes.stream().map(c -> schedule(site, c)).toList() : null);
+                full ? toCome.stream().map(c -> schedule(site, c)).toList() : null);
     }
 
     private static String description(Site site) {

@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 import uk.nhs.pathways.platform.geo.ReferenceData;
 import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
 import uk.nhs.pathways.events.FacilitatorType;
-import uk.nhs.pathways.sitedirectory.cohort.service.Cohorts;
+import uk.nhs.pathways.sitedirectory.cohort.service.Classes;
 import uk.nhs.pathways.sitedirectory.site.domain.England;
 import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.sitedirectory.site.domain.Provider;
@@ -77,7 +77,7 @@ public class DemoDirectory {
     SiteDirectory directory;
 
     @Inject
-    Cohorts cohorts;
+    Classes classes;
 
     @ConfigProperty(name = "pathways.demo-data.enabled", defaultValue = "false")
     boolean enabled;
@@ -274,7 +274,7 @@ public class DemoDirectory {
 
     private int addClasses(String siteId, SitePlan s) {
         for (ClassPlan c : s.classes()) {
-            cohorts.add(new Cohorts.CohortDetails(siteId, c.programmes(), c.startDate(), c.days(), c.startTime(),
+            classes.add(new Classes.ClassDetails(siteId, c.programmes(), c.startDate(), c.days(), c.startTime(),
                     c.durationMinutes(), c.sessions(), c.capacity(), c.facilitator(), null));
         }
         return s.classes().size();

@@ -30,8 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.platform.security.Caller;
 import uk.nhs.pathways.platform.security.Roles;
-import uk.nhs.pathways.sitedirectory.cohort.rest.CohortView;
-import uk.nhs.pathways.sitedirectory.cohort.service.Cohorts;
+import uk.nhs.pathways.sitedirectory.cohort.rest.ClassResponse;
+import uk.nhs.pathways.sitedirectory.cohort.service.Classes;
 import uk.nhs.pathways.sitedirectory.rest.Preconditions;
 import uk.nhs.pathways.sitedirectory.rest.QueryParams;
 import uk.nhs.pathways.sitedirectory.search.service.DirectorySearch;
@@ -63,13 +63,13 @@ public class SiteResource {
     DirectorySearch search;
 
     @Inject
-    Cohorts cohorts;
+    Classes classes;
 
     @Inject
     Caller caller;
 
     /** One page of search results, with the total that matched. */
-    public record SitePage(List<SiteView> items, int page, int size, long total) {
+    public record SitePage(List<SiteResponse> items, int page, int size, long total) {
     }
 
     public record StatusChangeView(SiteStatus status, LocalDate effectiveOn, OffsetDateTime recordedAt,
@@ -113,7 +113,7 @@ public class SiteResource {
                 QueryParams.enumValue(Setting.class, setting, "setting"),
                 QueryParams.enumValue(ProviderType.class, providerType, "providerType"), null, null, classes);
         var found = search.sites(postcode, within, filter, page * size, size);
-        return new SitePage(found.items().stream().map(h -> SiteView.of(h.item(), h.metres())).toList(), page, size,
+        return new SitePage(found.items().stream().map(h -> SiteResponse.of(h.item(), h.metres())).toList(), page, size,
                 found.total());
     }
 
@@ -124,7 +124,7 @@ public class SiteResource {
     @APIResponse(responseCode = "404", description = "No such site")
     public Response get(@PathParam("id") String id) {
         Site site = directory.find(id).orElseThrow(() -> ProblemException.notFound("site " + id));
-        return Response.ok(SiteView.of(site, null)).tag(Preconditions.etag(site.version)).build();
+        return Response.ok(SiteResponse.of(site, null)).tag(Preconditions.etag(site.version)).build();
     }
 
     @GET
@@ -142,9 +142,9 @@ public class SiteResource {
     @Authenticated
     @Operation(summary = "Every class at the site (any status), soonest first")
     @APIResponse(responseCode = "404", description = "No such site")
-    public List<CohortView> classes(@PathParam("id") String id) {
+    public List<ClassResponse> classes(@PathParam("id") String id) {
         directory.find(id).orElseThrow(() -> ProblemException.notFound("site " + id));
-        return cohorts.atSite(id).stream().map(c -> CohortView.of(c, null)).toList();
+        return classes.atSite(id).stream().map(c -> ClassResponse.of(c, null)).toList();
     }
 
     @POST
@@ -156,7 +156,7 @@ public class SiteResource {
         requireOwnProvider(request.providerId());
         Site site = directory.addSite(request.details(), caller.user());
         return Response.created(uri.getAbsolutePathBuilder().path(site.id).build())
-                .tag(Preconditions.etag(site.version)).entity(SiteView.of(site, null)).build();
+                .tag(Preconditions.etag(site.version)).entity(SiteResponse.of(site, null)).build();
     }
 
     @PUT
@@ -176,7 +176,7 @@ public class SiteResource {
         requireOwnProvider(request.providerId());
         long expected = Preconditions.expectedVersion(ifMatch, "site");
         Site site = directory.updateSite(id, expected, request.details(), caller.user());
-        return Response.ok(SiteView.of(site, null)).tag(Preconditions.etag(site.version)).build();
+        return Response.ok(SiteResponse.of(site, null)).tag(Preconditions.etag(site.version)).build();
     }
 
     @POST
@@ -194,7 +194,7 @@ public class SiteResource {
         requireOwnProvider(current.provider.id);
         long expected = Preconditions.expectedVersion(ifMatch, "site");
         Site site = directory.retire(id, expected, QueryParams.date(effectiveOn, "effectiveOn"), caller.user());
-        return Response.ok(SiteView.of(site, null)).tag(Preconditions.etag(site.version)).build();
+        return Response.ok(SiteResponse.of(site, null)).tag(Preconditions.etag(site.version)).build();
     }
 
     @DELETE

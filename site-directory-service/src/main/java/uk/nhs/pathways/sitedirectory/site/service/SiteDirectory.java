@@ -10,7 +10,7 @@ import uk.nhs.pathways.platform.geo.Location;
 import uk.nhs.pathways.platform.geo.Postcodes;
 import uk.nhs.pathways.platform.outbox.Outbox;
 import uk.nhs.pathways.platform.problem.ProblemException;
-import uk.nhs.pathways.sitedirectory.cohort.service.Cohorts;
+import uk.nhs.pathways.sitedirectory.cohort.service.Classes;
 import uk.nhs.pathways.sitedirectory.commissioner.service.CommissioningAreas;
 import uk.nhs.pathways.sitedirectory.site.domain.England;
 import uk.nhs.pathways.events.Joint;
@@ -47,7 +47,7 @@ public class SiteDirectory {
     Outbox outbox;
 
     @Inject
-    Cohorts cohorts;
+    Classes classes;
 
     /**
      * What a site is made of, whoever sends it.
@@ -100,7 +100,7 @@ public class SiteDirectory {
         }
         SiteStatus newStatus = details.status() == null ? site.status : details.status();
         if (newStatus != SiteStatus.CEASED) {
-            EnumSet<Joint> running = cohorts.jointsToRunAt(site.id);
+            EnumSet<Joint> running = classes.jointsToRunAt(site.id);
             if (details.programmes() != null && !details.programmes().containsAll(running)) {
                 throw ProblemException.badField("programmes", "classes still to run at this site cover "
                         + running + "; change or cancel them first");
@@ -139,7 +139,7 @@ public class SiteDirectory {
     public void delete(String id, long expectedVersion) {
         Site site = lockCurrent(id, expectedVersion);
         boolean delivered = SiteStatusChange.count("siteId = ?1 and status <> ?2", id, SiteStatus.ONBOARDING) > 0;
-        if (delivered || cohorts.anyAt(id)) {
+        if (delivered || classes.anyAt(id)) {
             throw ProblemException.conflict("site " + id + " has delivered or has classes; retire it instead, so it "
                     + "is still counted");
         }
@@ -201,7 +201,7 @@ public class SiteDirectory {
         site.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         recordHistory(site, actor);
         if (status == SiteStatus.CEASED) {
-            cohorts.cancelAllToRunAt(site);
+            classes.cancelAllToRunAt(site);
         }
     }
 

@@ -31,7 +31,7 @@ import uk.nhs.pathways.platform.security.Caller;
 import uk.nhs.pathways.platform.security.Roles;
 import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
 import uk.nhs.pathways.events.ClassStatus;
-import uk.nhs.pathways.sitedirectory.cohort.service.Cohorts;
+import uk.nhs.pathways.sitedirectory.cohort.service.Classes;
 import uk.nhs.pathways.sitedirectory.rest.Preconditions;
 import uk.nhs.pathways.sitedirectory.rest.QueryParams;
 import uk.nhs.pathways.sitedirectory.search.service.DirectorySearch;
@@ -49,11 +49,11 @@ import java.util.List;
 @Path("/classes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Classes", description = "Cohorts of an ESCAPE-pain course at a site: schedule, capacity, places taken")
-public class CohortResource {
+@Tag(name = "Classes", description = "Classes of an ESCAPE-pain course at a site: schedule, capacity, places taken")
+public class ClassResource {
 
     @Inject
-    Cohorts cohorts;
+    Classes classes;
 
     @Inject
     SiteDirectory directory;
@@ -66,7 +66,7 @@ public class CohortResource {
 
     /** One page of search results, with the total that matched. */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ClassPage")
-    public record CohortPage(List<CohortView> items, int page, int size, long total) {
+    public record ClassPage(List<ClassResponse> items, int page, int size, long total) {
     }
 
     @GET
@@ -75,7 +75,7 @@ public class CohortResource {
             description = "Any signed-in role. Classes at ACTIVE sites only; SCHEDULED classes starting from today "
                     + "unless status or startFrom say otherwise.")
     @APIResponse(responseCode = "400", description = "Unknown or malformed postcode, or a bad filter (problem+json names it)")
-    public CohortPage near(@QueryParam("postcode") @Parameter(required = true, example = "LS6 2AB") String postcode,
+    public ClassPage near(@QueryParam("postcode") @Parameter(required = true, example = "LS6 2AB") String postcode,
                            @QueryParam("within") @DefaultValue("25000") @Min(100) @Max(200_000)
                            @Parameter(description = "metres") long within,
                            @QueryParam("programme") @Parameter(description = "KNEE or HIP") String programme,
@@ -102,7 +102,7 @@ public class CohortResource {
                 QueryParams.enumValue(ClassStatus.class, status, "status"));
         var found = search.classes(postcode, within, QueryParams.enumValue(Setting.class, setting, "setting"),
                 QueryParams.enumValue(ProviderType.class, providerType, "providerType"), filter, page * size, size);
-        return new CohortPage(found.items().stream().map(h -> CohortView.of(h.item(), h.metres())).toList(), page,
+        return new ClassPage(found.items().stream().map(h -> ClassResponse.of(h.item(), h.metres())).toList(), page,
                 size, found.total());
     }
 
@@ -112,8 +112,8 @@ public class CohortResource {
     @Operation(summary = "One class; its ETag is the version to send in If-Match when changing it")
     @APIResponse(responseCode = "404", description = "No such class")
     public Response get(@PathParam("id") String id) {
-        Cohort cohort = cohorts.find(id).orElseThrow(() -> ProblemException.notFound("class " + id));
-        return Response.ok(CohortView.of(cohort, null)).tag(Preconditions.etag(cohort.version)).build();
+        Cohort cohort = classes.find(id).orElseThrow(() -> ProblemException.notFound("class " + id));
+        return Response.ok(ClassResponse.of(cohort, null)).tag(Preconditions.etag(cohort.version)).build();
     }
 
     @POST
@@ -122,13 +122,13 @@ public class CohortResource {
             description = "Admin at any site; a provider at its own sites only (403 otherwise). Not at a CEASED site.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new class")
     @APIResponse(responseCode = "400", description = "Invalid class: every field at fault is named (problem+json)")
-    public Response add(@NotNull CohortRequest request, @Context UriInfo uri) {
+    public Response add(@NotNull ClassRequest request, @Context UriInfo uri) {
         if (request.siteId() != null) {
             directory.find(request.siteId()).ifPresent(this::requireOwnSite); // an unknown site is a 400 from the service
         }
-        Cohort cohort = cohorts.add(request.details());
+        Cohort cohort = classes.add(request.details());
         return Response.created(uri.getAbsolutePathBuilder().path(cohort.id).build())
-                .tag(Preconditions.etag(cohort.version)).entity(CohortView.of(cohort, null)).build();
+                .tag(Preconditions.etag(cohort.version)).entity(ClassResponse.of(cohort, null)).build();
     }
 
     @PUT
@@ -141,12 +141,12 @@ public class CohortResource {
     @APIResponse(responseCode = "412", description = "The class changed since the ETag sent")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                           @NotNull CohortRequest request) {
-        Cohort current = cohorts.find(id).orElseThrow(() -> ProblemException.notFound("class " + id));
+                           @NotNull ClassRequest request) {
+        Cohort current = classes.find(id).orElseThrow(() -> ProblemException.notFound("class " + id));
         requireOwnSite(current.site);
         long expected = Preconditions.expectedVersion(ifMatch, "class");
-        Cohort cohort = cohorts.update(id, expected, request.details());
-        return Response.ok(CohortView.of(cohort, null)).tag(Preconditions.etag(cohort.version)).build();
+        Cohort cohort = classes.update(id, expected, request.details());
+        return Response.ok(ClassResponse.of(cohort, null)).tag(Preconditions.etag(cohort.version)).build();
     }
 
     @POST
@@ -158,11 +158,11 @@ public class CohortResource {
     @APIResponse(responseCode = "412", description = "The class changed since the ETag sent")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response cancel(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        Cohort current = cohorts.find(id).orElseThrow(() -> ProblemException.notFound("class " + id));
+        Cohort current = classes.find(id).orElseThrow(() -> ProblemException.notFound("class " + id));
         requireOwnSite(current.site);
         long expected = Preconditions.expectedVersion(ifMatch, "class");
-        Cohort cohort = cohorts.cancel(id, expected);
-        return Response.ok(CohortView.of(cohort, null)).tag(Preconditions.etag(cohort.version)).build();
+        Cohort cohort = classes.cancel(id, expected);
+        return Response.ok(ClassResponse.of(cohort, null)).tag(Preconditions.etag(cohort.version)).build();
     }
 
     @DELETE
@@ -175,9 +175,9 @@ public class CohortResource {
     @APIResponse(responseCode = "412", description = "The class changed since the ETag sent")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        Cohort current = cohorts.find(id).orElseThrow(() -> ProblemException.notFound("class " + id));
+        Cohort current = classes.find(id).orElseThrow(() -> ProblemException.notFound("class " + id));
         requireOwnSite(current.site);
-        cohorts.delete(id, Preconditions.expectedVersion(ifMatch, "class"));
+        classes.delete(id, Preconditions.expectedVersion(ifMatch, "class"));
         return Response.noContent().build();
     }
 

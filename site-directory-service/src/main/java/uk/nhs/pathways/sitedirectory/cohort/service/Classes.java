@@ -34,14 +34,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The rules for classes (cohorts). Every change, including each booking, is written with the class's
- * full-state event in one transaction, so the classes topic always ends with the class as it is.
- * Nothing is written when a rule fails: every rule is checked before the first write.
+ * The rules for classes (the {@link Cohort} entity). Every change, including each booking, is written
+ * with the class's full-state event in one transaction, so the classes topic always ends with the class
+ * as it is. Nothing is written when a rule fails: every rule is checked before the first write.
  */
 @ApplicationScoped
-public class Cohorts {
+public class Classes {
 
-    private static final Logger LOG = Logger.getLogger(Cohorts.class);
+    private static final Logger LOG = Logger.getLogger(Classes.class);
 
     public static final int MIN_CAPACITY = 4;
     public static final int MAX_CAPACITY = 20;
@@ -55,13 +55,13 @@ public class Cohorts {
     Outbox outbox;
 
     /** What a class is made of, whoever sends it. Null duration means an hour; null status SCHEDULED. */
-    public record CohortDetails(String siteId, List<Joint> programmes, LocalDate startDate, List<DayOfWeek> days,
+    public record ClassDetails(String siteId, List<Joint> programmes, LocalDate startDate, List<DayOfWeek> days,
                                 LocalTime startTime, Integer durationMinutes, int sessions, int capacity,
                                 FacilitatorType facilitatorType, ClassStatus status) {
     }
 
     @Transactional
-    public Cohort add(CohortDetails details) {
+    public Cohort add(ClassDetails details) {
         // Shared lock: the site cannot be retired while a class is being added to it.
         Site site = siteFor(details.siteId());
         ClassStatus status = details.status() == null ? ClassStatus.SCHEDULED : details.status();
@@ -84,7 +84,7 @@ public class Cohorts {
 
     /** Replaces a class's details if nobody changed it since {@code expectedVersion} (else 412). */
     @Transactional
-    public Cohort update(String id, long expectedVersion, CohortDetails details) {
+    public Cohort update(String id, long expectedVersion, ClassDetails details) {
         Cohort cohort = lockCurrent(id, expectedVersion);
         if (!cohort.site.id.equals(details.siteId())) {
             throw ProblemException.badField("siteId", "a class cannot move to another site; cancel it and add a new one");
@@ -223,7 +223,7 @@ public class Cohorts {
     }
 
     /** Every rule a class breaks, by field; {@code current} is null for a new class. */
-    private List<Problem.FieldError> check(Site site, CohortDetails d, ClassStatus status, Cohort current) {
+    private List<Problem.FieldError> check(Site site, ClassDetails d, ClassStatus status, Cohort current) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (site.status == SiteStatus.CEASED && (current == null || status == ClassStatus.SCHEDULED
                 || status == ClassStatus.RUNNING)) {
@@ -294,7 +294,7 @@ public class Cohorts {
         }
     }
 
-    private static void apply(Cohort cohort, CohortDetails d) {
+    private static void apply(Cohort cohort, ClassDetails d) {
         cohort.programmes(d.programmes());
         cohort.startDate = d.startDate();
         cohort.days(d.days());
