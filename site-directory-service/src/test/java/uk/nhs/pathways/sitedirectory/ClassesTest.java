@@ -222,7 +222,7 @@ class ClassesTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> reader.events().stream()
                     .filter(e -> id.equals(e.getSubject()))
                     .map(e -> EventCodec.payload(e, EventType.CLASS_UPDATED, ClassUpdated.class).status())
-                    .toList().equals(List.of("SCHEDULED", "CANCELLED")));
+                    .toList().equals(List.of(ClassStatus.SCHEDULED, ClassStatus.CANCELLED)));
         }
     }
 
