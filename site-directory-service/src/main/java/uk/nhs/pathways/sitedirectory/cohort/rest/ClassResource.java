@@ -4,12 +4,9 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -17,39 +14,27 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.platform.security.Caller;
 import uk.nhs.pathways.platform.security.Roles;
 import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
-import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.sitedirectory.cohort.service.Classes;
 import uk.nhs.pathways.sitedirectory.rest.Preconditions;
-import uk.nhs.pathways.sitedirectory.rest.QueryParams;
-import uk.nhs.pathways.sitedirectory.search.service.DirectorySearch;
-import uk.nhs.pathways.sitedirectory.site.domain.England;
-import uk.nhs.pathways.events.Joint;
-import uk.nhs.pathways.events.ProviderType;
-import uk.nhs.pathways.events.Setting;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
 import uk.nhs.pathways.sitedirectory.site.service.SiteDirectory;
 
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.util.List;
 
 @Path("/classes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Classes", description = "Classes of an ESCAPE-pain course at a site: schedule, capacity, places taken")
+@Tag(name = "Classes", description = "Cohorts of an ESCAPE-pain course at a site: schedule, capacity, places taken")
 public class ClassResource {
 
     @Inject
@@ -59,52 +44,7 @@ public class ClassResource {
     SiteDirectory directory;
 
     @Inject
-    DirectorySearch search;
-
-    @Inject
     Caller caller;
-
-    /** One page of search results, with the total that matched. */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ClassPage")
-    public record ClassPage(List<ClassResponse> items, int page, int size, long total) {
-    }
-
-    @GET
-    @Authenticated
-    @Operation(summary = "Classes near a postcode, nearest first (then soonest), with distances and the total",
-            description = "Any signed-in role. Classes at ACTIVE sites only; SCHEDULED classes starting from today "
-                    + "unless status or startFrom say otherwise.")
-    @APIResponse(responseCode = "400", description = "Unknown or malformed postcode, or a bad filter (problem+json names it)")
-    public ClassPage near(@QueryParam("postcode") @Parameter(required = true, example = "LS6 2AB") String postcode,
-                           @QueryParam("within") @DefaultValue("25000") @Min(100) @Max(200_000)
-                           @Parameter(description = "metres") long within,
-                           @QueryParam("programme") @Parameter(description = "KNEE or HIP") String programme,
-                           @QueryParam("setting") String setting,
-                           @QueryParam("providerType") String providerType,
-                           @QueryParam("day") @Parameter(description = "meets on this weekday, e.g. TUESDAY") String day,
-                           @QueryParam("startFrom") @Parameter(description = "ISO date; today if omitted") String startFrom,
-                           @QueryParam("startTo") @Parameter(description = "ISO date") String startTo,
-                           @QueryParam("freePlaces") @DefaultValue("0") @Min(0) @Max(20)
-                           @Parameter(description = "at least this many places free") int freePlaces,
-                           @QueryParam("status") @Parameter(description = "SCHEDULED if omitted") String status,
-                           @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
-                           @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        LocalDate from = QueryParams.date(startFrom, "startFrom");
-        LocalDate to = QueryParams.date(startTo, "startTo");
-        if (from == null) {
-            from = England.today();
-        }
-        if (to != null && to.isBefore(from)) {
-            throw ProblemException.badField("startTo", "must not be before startFrom");
-        }
-        var filter = new DirectorySearch.ClassFilter(QueryParams.enumValue(Joint.class, programme, "programme"),
-                QueryParams.enumValue(DayOfWeek.class, day, "day"), from, to, freePlaces,
-                QueryParams.enumValue(ClassStatus.class, status, "status"));
-        var found = search.classes(postcode, within, QueryParams.enumValue(Setting.class, setting, "setting"),
-                QueryParams.enumValue(ProviderType.class, providerType, "providerType"), filter, page * size, size);
-        return new ClassPage(found.items().stream().map(h -> ClassResponse.of(h.item(), h.metres())).toList(), page,
-                size, found.total());
-    }
 
     @GET
     @Path("/{id}")

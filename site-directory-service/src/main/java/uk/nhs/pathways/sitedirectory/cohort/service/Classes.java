@@ -1,25 +1,27 @@
 package uk.nhs.pathways.sitedirectory.cohort.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
+import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.events.ClassUpdated;
 import uk.nhs.pathways.events.EventType;
+import uk.nhs.pathways.events.FacilitatorType;
 import uk.nhs.pathways.events.InvalidEventException;
+import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.ReferralBooked;
+import uk.nhs.pathways.events.SiteStatus;
 import uk.nhs.pathways.platform.outbox.Outbox;
 import uk.nhs.pathways.platform.problem.Problem;
 import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
-import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.sitedirectory.cohort.domain.CourseCalendar;
-import uk.nhs.pathways.events.FacilitatorType;
 import uk.nhs.pathways.sitedirectory.site.domain.England;
-import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
-import uk.nhs.pathways.events.SiteStatus;
+import uk.nhs.pathways.sitedirectory.site.service.SiteChange;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -131,15 +133,9 @@ public class Classes {
         outbox.recordDeletion(EventType.CLASS_UPDATED, id);
     }
 
-    /** Whether any class was ever added at the site. */
-    public boolean anyAt(String siteId) {
-        return Cohort.count("site.id", siteId) > 0;
-    }
-
-    /** The site is ceasing: every class still to run there is cancelled, in the caller's transaction. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void cancelAllToRunAt(Site site) {
-        for (Cohort cohort : toRunAt(site.id, LockModeType.PESSIMISTIC_WRITE)) {
+    /** A ceasing site cancels every class still to run there, in the site change's transaction. */
+    void siteCeasing(@Observes SiteChange.Ceasing ceasing) {
+        for (Cohort cohort : toRunAt(ceasing.site().id, LockModeType.PESSIMISTIC_WRITE)) {
             cohort.status = ClassStatus.CANCELLED;
             cohort.updatedAt = now();
             Cohort.flush();
@@ -147,11 +143,20 @@ public class Classes {
         }
     }
 
-    /** The joints the classes still to run at a site cover: a site must keep offering them. */
-    public EnumSet<Joint> jointsToRunAt(String siteId) {
-        EnumSet<Joint> joints = EnumSet.noneOf(Joint.class);
-        toRunAt(siteId, LockModeType.NONE).forEach(c -> joints.addAll(c.programmes()));
-        return joints;
+    /** A site must keep offering the joints its classes still to run cover. */
+    void siteProgrammesChanging(@Observes SiteChange.ProgrammesChanging change) {
+        EnumSet<Joint> running = EnumSet.noneOf(Joint.class);
+        toRunAt(change.site().id, LockModeType.NONE).forEach(c -> running.addAll(c.programmes()));
+        if (!change.programmes().containsAll(running)) {
+            throw change.refuse("classes still to run at this site cover " + running + "; change or cancel them first");
+        }
+    }
+
+    /** A site that ever had a class is not deleted: its classes (and their bookings) stay accounted for. */
+    void siteDeleting(@Observes SiteChange.Deleting deleting) {
+        if (Cohort.count("site.id", deleting.site().id) > 0) {
+            throw deleting.refuse();
+        }
     }
 
     /**

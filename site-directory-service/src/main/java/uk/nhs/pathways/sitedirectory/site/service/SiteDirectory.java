@@ -1,30 +1,29 @@
 package uk.nhs.pathways.sitedirectory.site.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import uk.nhs.pathways.events.EventType;
+import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.ProviderType;
+import uk.nhs.pathways.events.Setting;
+import uk.nhs.pathways.events.SiteStatus;
 import uk.nhs.pathways.events.SiteUpdated;
 import uk.nhs.pathways.platform.geo.Location;
 import uk.nhs.pathways.platform.geo.Postcodes;
 import uk.nhs.pathways.platform.outbox.Outbox;
 import uk.nhs.pathways.platform.problem.ProblemException;
-import uk.nhs.pathways.sitedirectory.cohort.service.Classes;
 import uk.nhs.pathways.sitedirectory.commissioner.service.CommissioningAreas;
 import uk.nhs.pathways.sitedirectory.site.domain.England;
-import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.sitedirectory.site.domain.Provider;
-import uk.nhs.pathways.events.ProviderType;
-import uk.nhs.pathways.events.Setting;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
-import uk.nhs.pathways.events.SiteStatus;
 import uk.nhs.pathways.sitedirectory.site.domain.SiteStatusChange;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,8 +45,9 @@ public class SiteDirectory {
     @Inject
     Outbox outbox;
 
+    /** Lets the classes follow their site without this feature knowing them. */
     @Inject
-    Classes classes;
+    Event<SiteChange> changes;
 
     /**
      * What a site is made of, whoever sends it.
@@ -99,12 +99,8 @@ public class SiteDirectory {
             throw ProblemException.badField("providerId", "a site cannot move to another provider");
         }
         SiteStatus newStatus = details.status() == null ? site.status : details.status();
-        if (newStatus != SiteStatus.CEASED) {
-            EnumSet<Joint> running = classes.jointsToRunAt(site.id);
-            if (details.programmes() != null && !details.programmes().containsAll(running)) {
-                throw ProblemException.badField("programmes", "classes still to run at this site cover "
-                        + running + "; change or cancel them first");
-            }
+        if (newStatus != SiteStatus.CEASED && details.programmes() != null) {
+            changes.fire(new SiteChange.ProgrammesChanging(site, details.programmes()));
         }
         apply(site, details);
         if (newStatus != site.status) {
@@ -138,11 +134,11 @@ public class SiteDirectory {
     @Transactional
     public void delete(String id, long expectedVersion) {
         Site site = lockCurrent(id, expectedVersion);
-        boolean delivered = SiteStatusChange.count("siteId = ?1 and status <> ?2", id, SiteStatus.ONBOARDING) > 0;
-        if (delivered || classes.anyAt(id)) {
-            throw ProblemException.conflict("site " + id + " has delivered or has classes; retire it instead, so it "
-                    + "is still counted");
+        SiteChange.Deleting deleting = new SiteChange.Deleting(site);
+        if (SiteStatusChange.count("siteId = ?1 and status <> ?2", id, SiteStatus.ONBOARDING) > 0) {
+            throw deleting.refuse();
         }
+        changes.fire(deleting);
         SiteStatusChange.delete("siteId", id);
         site.delete();
         outbox.recordDeletion(EventType.SITE_UPDATED, id);
@@ -201,7 +197,7 @@ public class SiteDirectory {
         site.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         recordHistory(site, actor);
         if (status == SiteStatus.CEASED) {
-            classes.cancelAllToRunAt(site);
+            changes.fire(new SiteChange.Ceasing(site));
         }
     }
 

@@ -1,4 +1,4 @@
-package uk.nhs.pathways.sitedirectory.site.demo;
+package uk.nhs.pathways.sitedirectory.demo;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -7,17 +7,17 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import uk.nhs.pathways.platform.geo.ReferenceData;
-import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
 import uk.nhs.pathways.events.FacilitatorType;
-import uk.nhs.pathways.sitedirectory.cohort.service.Classes;
-import uk.nhs.pathways.sitedirectory.site.domain.England;
 import uk.nhs.pathways.events.Joint;
-import uk.nhs.pathways.sitedirectory.site.domain.Provider;
 import uk.nhs.pathways.events.ProviderType;
 import uk.nhs.pathways.events.Setting;
-import uk.nhs.pathways.sitedirectory.site.domain.Site;
 import uk.nhs.pathways.events.SiteStatus;
+import uk.nhs.pathways.platform.geo.ReferenceData;
+import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
+import uk.nhs.pathways.sitedirectory.cohort.service.Classes;
+import uk.nhs.pathways.sitedirectory.site.domain.England;
+import uk.nhs.pathways.sitedirectory.site.domain.Provider;
+import uk.nhs.pathways.sitedirectory.site.domain.Site;
 import uk.nhs.pathways.sitedirectory.site.service.SiteDirectory;
 
 import java.time.DayOfWeek;
