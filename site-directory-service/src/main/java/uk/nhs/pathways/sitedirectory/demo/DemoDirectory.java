@@ -13,13 +13,14 @@ import uk.nhs.pathways.events.ProviderType;
 import uk.nhs.pathways.events.Setting;
 import uk.nhs.pathways.events.SiteStatus;
 import uk.nhs.pathways.platform.geo.ReferenceData;
+import uk.nhs.pathways.platform.time.England;
 import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
 import uk.nhs.pathways.sitedirectory.cohort.service.Classes;
-import uk.nhs.pathways.sitedirectory.site.domain.England;
 import uk.nhs.pathways.sitedirectory.site.domain.Provider;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
 import uk.nhs.pathways.sitedirectory.site.service.SiteDirectory;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -78,6 +79,9 @@ public class DemoDirectory {
 
     @Inject
     Classes classes;
+
+    @Inject
+    Clock clock;
 
     @ConfigProperty(name = "pathways.demo-data.enabled", defaultValue = "false")
     boolean enabled;
@@ -227,20 +231,20 @@ public class DemoDirectory {
             return;
         }
         if (QuarkusTransaction.requiringNew().call(() -> Provider.count() == 0)) {
-            Plan plan = plan(England.today(), stride);
+            Plan plan = plan(England.today(clock), stride);
             int[] loaded = QuarkusTransaction.requiringNew().timeout(600).call(() -> load(plan));
             LOG.infof("Demo directory loaded: %d sites, %d classes", loaded[0], loaded[1]);
         } else if (QuarkusTransaction.requiringNew().call(() -> Cohort.count() == 0)) {
             // A directory loaded before classes existed: give its sites their classes.
-            Plan plan = plan(England.today(), stride);
-            int classes = QuarkusTransaction.requiringNew().timeout(600).call(() -> addClassesToExistingSites(plan));
-            LOG.infof("Demo classes added to the existing directory: %d", classes);
+            Plan plan = plan(England.today(clock), stride);
+            int added = QuarkusTransaction.requiringNew().timeout(600).call(() -> addClassesToExistingSites(plan));
+            LOG.infof("Demo classes added to the existing directory: %d", added);
         }
     }
 
     int[] load(Plan plan) {
         plan.providers().forEach(p -> directory.addProvider(p.id(), p.name(), p.type()));
-        int classes = 0;
+        int added = 0;
         for (SitePlan s : plan.sites()) {
             StatusStep first = s.history().getFirst();
             Site site = directory.addSite(new SiteDirectory.SiteDetails(s.providerId(), s.name(), null, s.postcode(),
@@ -248,9 +252,9 @@ public class DemoDirectory {
             for (StatusStep step : s.history().subList(1, s.history().size())) {
                 directory.changeStatus(site.id, step.status(), step.since(), ACTOR);
             }
-            classes += addClasses(site.id, s);
+            added += addClasses(site.id, s);
         }
-        return new int[] {plan.sites().size(), classes};
+        return new int[] {plan.sites().size(), added};
     }
 
     int addClassesToExistingSites(Plan plan) {
@@ -259,17 +263,17 @@ public class DemoDirectory {
             existing.computeIfAbsent(site.provider.id + "|" + site.name + "|" + site.postcode, k -> new ArrayList<>())
                     .add(site);
         }
-        int classes = 0;
+        int added = 0;
         for (SitePlan s : plan.sites()) {
             List<Site> matches = existing.getOrDefault(s.providerId() + "|" + s.name() + "|" + s.postcode(), List.of());
             if (!matches.isEmpty()) {
                 Site site = matches.removeFirst();
                 if (site.status == SiteStatus.ACTIVE || site.status == SiteStatus.ONBOARDING) {
-                    classes += addClasses(site.id, s);
+                    added += addClasses(site.id, s);
                 }
             }
         }
-        return classes;
+        return added;
     }
 
     private int addClasses(String siteId, SitePlan s) {

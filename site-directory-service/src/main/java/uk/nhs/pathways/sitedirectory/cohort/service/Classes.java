@@ -17,17 +17,17 @@ import uk.nhs.pathways.events.SiteStatus;
 import uk.nhs.pathways.platform.outbox.Outbox;
 import uk.nhs.pathways.platform.problem.Problem;
 import uk.nhs.pathways.platform.problem.ProblemException;
+import uk.nhs.pathways.platform.time.England;
 import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
 import uk.nhs.pathways.sitedirectory.cohort.domain.CourseCalendar;
-import uk.nhs.pathways.sitedirectory.site.domain.England;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
 import uk.nhs.pathways.sitedirectory.site.service.SiteChange;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -55,6 +55,9 @@ public class Classes {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Clock clock;
 
     /** What a class is made of, whoever sends it. Null duration means an hour; null status SCHEDULED. */
     public record ClassDetails(String siteId, List<Joint> programmes, LocalDate startDate, List<DayOfWeek> days,
@@ -274,7 +277,7 @@ public class Classes {
         if (misfit != null) {
             errors.add(new Problem.FieldError("days", misfit));
         }
-        LocalDate today = England.today();
+        LocalDate today = England.today(clock);
         if (d.startDate() == null) {
             errors.add(new Problem.FieldError("startDate", "is required"));
         } else {
@@ -299,7 +302,7 @@ public class Classes {
         }
     }
 
-    private static void apply(Cohort cohort, ClassDetails d) {
+    private void apply(Cohort cohort, ClassDetails d) {
         cohort.programmes(d.programmes());
         cohort.startDate = d.startDate();
         cohort.days(d.days());
@@ -312,8 +315,8 @@ public class Classes {
         cohort.updatedAt = now();
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 
     /** The class's full state, as every consumer of the classes topic sees it. */

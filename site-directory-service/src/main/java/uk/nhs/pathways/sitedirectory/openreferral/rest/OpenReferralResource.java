@@ -15,20 +15,22 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import uk.nhs.pathways.platform.problem.ProblemException;
-import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
 import uk.nhs.pathways.events.ClassStatus;
+import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.SiteStatus;
+import uk.nhs.pathways.platform.problem.ProblemException;
+import uk.nhs.pathways.platform.time.England;
+import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
 import uk.nhs.pathways.sitedirectory.cohort.service.Classes;
 import uk.nhs.pathways.sitedirectory.search.service.DirectorySearch;
-import uk.nhs.pathways.sitedirectory.site.domain.England;
-import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.sitedirectory.site.domain.Provider;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
-import uk.nhs.pathways.events.SiteStatus;
 import uk.nhs.pathways.sitedirectory.site.service.SiteDirectory;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -64,6 +66,9 @@ public class OpenReferralResource {
 
     @Inject
     Classes classes;
+
+    @Inject
+    Clock clock;
 
     @GET
     @Operation(summary = "Which standard this feed follows (HSDS 3.0, Open Referral UK profile)")
@@ -135,9 +140,10 @@ public class OpenReferralResource {
     }
 
     private Hsds.Service service(Site site, boolean full) {
+        LocalDate today = England.today(clock);
         List<Cohort> toCome = full ? classes.atSite(site.id).stream()
                 .filter(c -> (c.status == ClassStatus.SCHEDULED || c.status == ClassStatus.RUNNING)
-                        && !c.endDate.isBefore(England.today()))
+                        && !c.endDate.isBefore(today))
                 .toList() : List.of();
         OffsetDateTime modified = Stream.concat(Stream.of(site.updatedAt), toCome.stream().map(c -> c.updatedAt))
                 .max(Comparator.naturalOrder()).orElse(site.updatedAt);

@@ -15,15 +15,15 @@ import uk.nhs.pathways.platform.geo.Location;
 import uk.nhs.pathways.platform.geo.Postcodes;
 import uk.nhs.pathways.platform.outbox.Outbox;
 import uk.nhs.pathways.platform.problem.ProblemException;
+import uk.nhs.pathways.platform.time.England;
 import uk.nhs.pathways.sitedirectory.commissioner.service.CommissioningAreas;
-import uk.nhs.pathways.sitedirectory.site.domain.England;
 import uk.nhs.pathways.sitedirectory.site.domain.Provider;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
 import uk.nhs.pathways.sitedirectory.site.domain.SiteStatusChange;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,6 +44,9 @@ public class SiteDirectory {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Clock clock;
 
     /** Lets the classes follow their site without this feature knowing them. */
     @Inject
@@ -194,7 +197,7 @@ public class SiteDirectory {
         }
         site.status = status;
         site.statusChangedOn = since;
-        site.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        site.updatedAt = OffsetDateTime.now(clock);
         recordHistory(site, actor);
         if (status == SiteStatus.CEASED) {
             changes.fire(new SiteChange.Ceasing(site));
@@ -206,7 +209,7 @@ public class SiteDirectory {
         change.siteId = site.id;
         change.status = site.status;
         change.effectiveOn = site.statusChangedOn;
-        change.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        change.recordedAt = OffsetDateTime.now(clock);
         change.recordedBy = actor;
         change.persist();
     }
@@ -231,17 +234,17 @@ public class SiteDirectory {
         site.accessibility = details.accessibility();
         site.programmes(details.programmes());
         site.sessions = details.sessions();
-        site.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        site.updatedAt = OffsetDateTime.now(clock);
     }
 
-    private static void requireNotFuture(LocalDate since) {
+    private void requireNotFuture(LocalDate since) {
         if (since.isAfter(today())) {
             throw ProblemException.badField("statusSince", "must not be in the future");
         }
     }
 
-    private static LocalDate today() {
-        return England.today();
+    private LocalDate today() {
+        return England.today(clock);
     }
 
     /** The site's full state, as every consumer of the sites topic sees it. */
