@@ -5,7 +5,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import uk.nhs.pathways.events.FacilitatorType;
 import uk.nhs.pathways.events.Joint;
@@ -83,12 +82,8 @@ public class DemoDirectory {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "pathways.demo-data.enabled", defaultValue = "false")
-    boolean enabled;
-
-    /** Every n-th GP practice's postcode becomes a site. */
-    @ConfigProperty(name = "pathways.demo-data.practice-stride", defaultValue = "18")
-    int stride;
+    @Inject
+    DemoDataConfig config;
 
     // ---- the plan: pure, deterministic, testable without a database --------------------------------
 
@@ -227,9 +222,10 @@ public class DemoDirectory {
     // ---- loading ------------------------------------------------------------------------------------
 
     void onStart(@Observes StartupEvent ignored) {
-        if (!enabled) {
+        if (!config.enabled()) {
             return;
         }
+        int stride = config.practiceStride();
         if (QuarkusTransaction.requiringNew().call(() -> Provider.count() == 0)) {
             Plan plan = plan(England.today(clock), stride);
             int[] loaded = QuarkusTransaction.requiringNew().timeout(600).call(() -> load(plan));
