@@ -52,8 +52,7 @@ public class ClassResource {
     @Operation(summary = "One class; its ETag is the version to send in If-Match when changing it")
     @APIResponse(responseCode = "404", description = "No such class")
     public Response get(@PathParam("id") String id) {
-        Cohort cohort = classes.find(id).orElseThrow(() -> ProblemException.notFound("class " + id));
-        return Response.ok(ClassResponse.of(cohort, null)).tag(Preconditions.etag(cohort.version)).build();
+        return withEtag(cohort(id));
     }
 
     @POST
@@ -67,8 +66,8 @@ public class ClassResource {
             directory.find(request.siteId()).ifPresent(this::requireOwnSite); // an unknown site is a 400 from the service
         }
         Cohort cohort = classes.add(request.details());
-        return Response.created(uri.getAbsolutePathBuilder().path(cohort.id).build())
-                .tag(Preconditions.etag(cohort.version)).entity(ClassResponse.of(cohort, null)).build();
+        return Preconditions.created(uri.getAbsolutePathBuilder().path(cohort.id).build(),
+                ClassResponse.of(cohort, null), cohort.version);
     }
 
     @PUT
@@ -82,11 +81,9 @@ public class ClassResource {
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                            @NotNull ClassRequest request) {
-        Cohort current = classes.find(id).orElseThrow(() -> ProblemException.notFound("class " + id));
-        requireOwnSite(current.site);
+        requireOwnSite(cohort(id).site);
         long expected = Preconditions.expectedVersion(ifMatch, "class");
-        Cohort cohort = classes.update(id, expected, request.details());
-        return Response.ok(ClassResponse.of(cohort, null)).tag(Preconditions.etag(cohort.version)).build();
+        return withEtag(classes.update(id, expected, request.details()));
     }
 
     @POST
@@ -98,11 +95,8 @@ public class ClassResource {
     @APIResponse(responseCode = "412", description = "The class changed since the ETag sent")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response cancel(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        Cohort current = classes.find(id).orElseThrow(() -> ProblemException.notFound("class " + id));
-        requireOwnSite(current.site);
-        long expected = Preconditions.expectedVersion(ifMatch, "class");
-        Cohort cohort = classes.cancel(id, expected);
-        return Response.ok(ClassResponse.of(cohort, null)).tag(Preconditions.etag(cohort.version)).build();
+        requireOwnSite(cohort(id).site);
+        return withEtag(classes.cancel(id, Preconditions.expectedVersion(ifMatch, "class")));
     }
 
     @DELETE
@@ -115,10 +109,17 @@ public class ClassResource {
     @APIResponse(responseCode = "412", description = "The class changed since the ETag sent")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        Cohort current = classes.find(id).orElseThrow(() -> ProblemException.notFound("class " + id));
-        requireOwnSite(current.site);
+        requireOwnSite(cohort(id).site);
         classes.delete(id, Preconditions.expectedVersion(ifMatch, "class"));
         return Response.noContent().build();
+    }
+
+    private Cohort cohort(String id) {
+        return classes.find(id).orElseThrow(() -> ProblemException.notFound("class " + id));
+    }
+
+    private static Response withEtag(Cohort cohort) {
+        return Preconditions.ok(ClassResponse.of(cohort, null), cohort.version);
     }
 
     private void requireOwnSite(Site site) {

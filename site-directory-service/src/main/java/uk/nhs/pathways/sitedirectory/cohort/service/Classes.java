@@ -20,6 +20,8 @@ import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.platform.time.England;
 import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
 import uk.nhs.pathways.sitedirectory.cohort.domain.CourseCalendar;
+import uk.nhs.pathways.sitedirectory.service.Locking;
+import uk.nhs.pathways.sitedirectory.site.domain.Programmes;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
 import uk.nhs.pathways.sitedirectory.site.service.SiteChange;
 
@@ -45,13 +47,13 @@ public class Classes {
 
     private static final Logger LOG = Logger.getLogger(Classes.class);
 
-    public static final int MIN_CAPACITY = 4;
-    public static final int MAX_CAPACITY = 20;
-    public static final int DEFAULT_DURATION_MINUTES = 60;
-    static final LocalTime EARLIEST_START = LocalTime.of(6, 0);
-    static final LocalTime LATEST_END = LocalTime.of(22, 0);
+    private static final int MIN_CAPACITY = 4;
+    private static final int MAX_CAPACITY = 20;
+    private static final int DEFAULT_DURATION_MINUTES = 60;
+    private static final LocalTime EARLIEST_START = LocalTime.of(6, 0);
+    private static final LocalTime LATEST_END = LocalTime.of(22, 0);
     /** How far ahead a class may be scheduled. */
-    static final int MAX_DAYS_AHEAD = 366;
+    private static final int MAX_DAYS_AHEAD = 366;
 
     @Inject
     Outbox outbox;
@@ -82,8 +84,7 @@ public class Classes {
         cohort.placesTaken = 0;
         apply(cohort, details);
         cohort.persist();
-        Cohort.flush();
-        publish(cohort);
+        written(cohort);
         return cohort;
     }
 
@@ -99,8 +100,7 @@ public class Classes {
         rejectIfAny(errors);
         cohort.status = status;
         apply(cohort, details);
-        Cohort.flush();
-        publish(cohort);
+        written(cohort);
         return cohort;
     }
 
@@ -112,10 +112,7 @@ public class Classes {
             throw ProblemException.badField("status", "a completed class cannot be cancelled");
         }
         if (cohort.status != ClassStatus.CANCELLED) {
-            cohort.status = ClassStatus.CANCELLED;
-            cohort.updatedAt = now();
-            Cohort.flush();
-            publish(cohort);
+            cancelled(cohort);
         }
         return cohort;
     }
@@ -139,10 +136,7 @@ public class Classes {
     /** A ceasing site cancels every class still to run there, in the site change's transaction. */
     void siteCeasing(@Observes SiteChange.Ceasing ceasing) {
         for (Cohort cohort : toRunAt(ceasing.site().id, LockModeType.PESSIMISTIC_WRITE)) {
-            cohort.status = ClassStatus.CANCELLED;
-            cohort.updatedAt = now();
-            Cohort.flush();
-            publish(cohort);
+            cancelled(cohort);
         }
     }
 
@@ -185,8 +179,7 @@ public class Classes {
             LOG.warnf("Class %s (%s) now has %d places taken of %d", cohort.id, cohort.status, cohort.placesTaken,
                     cohort.capacity);
         }
-        Cohort.flush();
-        publish(cohort);
+        written(cohort);
     }
 
     public Optional<Cohort> find(String id) {
@@ -220,14 +213,8 @@ public class Classes {
                 .orElseThrow(() -> ProblemException.badField("siteId", "is not a known site"));
     }
 
-    private Cohort lockCurrent(String id, long expectedVersion) {
-        Cohort cohort = Cohort.<Cohort>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> ProblemException.notFound("class " + id));
-        if (cohort.version != expectedVersion) {
-            throw new ProblemException(412, "Precondition failed",
-                    "class " + id + " changed since version " + expectedVersion + "; fetch it again", List.of());
-        }
-        return cohort;
+    private static Cohort lockCurrent(String id, long expectedVersion) {
+        return Locking.lockAtVersion(Cohort.class, "class", id, expectedVersion, c -> c.version);
     }
 
     /** Every rule a class breaks, by field; {@code current} is null for a new class. */
@@ -247,7 +234,7 @@ public class Classes {
             errors.add(new Problem.FieldError("programmes", "the site runs the programme for "
                     + site.programmes().stream().map(Enum::name).collect(Collectors.joining(" and ")) + " only"));
         }
-        if (d.sessions() < 4 || d.sessions() > Cohort.STANDARD_SESSIONS) {
+        if (d.sessions() < 4 || d.sessions() > Programmes.STANDARD_SESSIONS) {
             errors.add(new Problem.FieldError("sessions", "must be between 4 and 12 (12 is the standard course)"));
         }
         if (d.capacity() < MIN_CAPACITY || d.capacity() > MAX_CAPACITY) {
@@ -313,6 +300,18 @@ public class Classes {
         cohort.capacity = d.capacity();
         cohort.facilitatorType = d.facilitatorType();
         cohort.updatedAt = now();
+    }
+
+    private void cancelled(Cohort cohort) {
+        cohort.status = ClassStatus.CANCELLED;
+        cohort.updatedAt = now();
+        written(cohort);
+    }
+
+    /** Writes a changed class (bumping the version its ETag carries) and publishes it. */
+    private void written(Cohort cohort) {
+        Cohort.flush();
+        publish(cohort);
     }
 
     private OffsetDateTime now() {

@@ -86,8 +86,7 @@ public class OpenReferralResource {
                              @QueryParam("page") @DefaultValue("1") int page,
                              @QueryParam("per_page") @DefaultValue("50") int perPage) {
         checkPage(page, perPage);
-        var filter = new DirectorySearch.SiteFilter(LISTED, null, null, null, providerId(organizationId), text, null);
-        var found = search.sites(null, null, filter, (page - 1) * perPage, perPage);
+        var found = listed(null, null, text, organizationId, page, perPage);
         List<Hsds.Service> contents = found.items().stream().map(h -> service(h.item(), false)).toList();
         return cached(Hsds.Page.of(contents, found.total(), page, perPage));
     }
@@ -130,13 +129,19 @@ public class OpenReferralResource {
             }
         }
         String origin = postcode == null || postcode.isBlank() ? null : postcode;
-        var filter = new DirectorySearch.SiteFilter(LISTED, null, null, null, providerId(organizationId), text, null);
-        var found = search.sites(origin, within, filter, (page - 1) * perPage, perPage);
+        var found = listed(origin, within, text, organizationId, page, perPage);
         List<Hsds.ServiceAtLocation> contents = found.items().stream()
                 .map(h -> new Hsds.ServiceAtLocation(h.item().id, h.item().id, h.item().id, location(h.item()),
                         service(h.item(), false)))
                 .toList();
         return cached(Hsds.Page.of(contents, found.total(), page, perPage));
+    }
+
+    /** A page of the listed sites: from {@code origin} nearest first, or by name without one. */
+    private DirectorySearch.Page<Site> listed(String origin, Long within, String text, String organizationId, int page,
+                                              int perPage) {
+        var filter = new DirectorySearch.SiteFilter(LISTED, null, null, null, providerId(organizationId), text, null);
+        return search.sites(origin, within, filter, (page - 1) * perPage, perPage);
     }
 
     private Hsds.Service service(Site site, boolean full) {

@@ -63,8 +63,7 @@ public class SiteResource {
     @Operation(summary = "One site; its ETag is the version to send in If-Match when changing it")
     @APIResponse(responseCode = "404", description = "No such site")
     public Response get(@PathParam("id") String id) {
-        Site site = directory.find(id).orElseThrow(() -> ProblemException.notFound("site " + id));
-        return Response.ok(SiteResponse.of(site, null)).tag(Preconditions.etag(site.version)).build();
+        return withEtag(site(id));
     }
 
     @GET
@@ -73,7 +72,7 @@ public class SiteResource {
     @Operation(summary = "Every status the site has had, oldest first, with the date each took effect")
     @APIResponse(responseCode = "404", description = "No such site")
     public List<StatusChangeView> history(@PathParam("id") String id) {
-        directory.find(id).orElseThrow(() -> ProblemException.notFound("site " + id));
+        site(id);
         return directory.history(id).stream().map(StatusChangeView::of).toList();
     }
 
@@ -85,8 +84,8 @@ public class SiteResource {
     public Response add(@Valid @NotNull SiteRequest request, @Context UriInfo uri) {
         requireOwnProvider(request.providerId());
         Site site = directory.addSite(request.details(), caller.user());
-        return Response.created(uri.getAbsolutePathBuilder().path(site.id).build())
-                .tag(Preconditions.etag(site.version)).entity(SiteResponse.of(site, null)).build();
+        return Preconditions.created(uri.getAbsolutePathBuilder().path(site.id).build(), SiteResponse.of(site, null),
+                site.version);
     }
 
     @PUT
@@ -101,12 +100,10 @@ public class SiteResource {
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull SiteRequest request) {
-        Site current = directory.find(id).orElseThrow(() -> ProblemException.notFound("site " + id));
-        requireOwnProvider(current.provider.id);
+        ownSite(id);
         requireOwnProvider(request.providerId());
         long expected = Preconditions.expectedVersion(ifMatch, "site");
-        Site site = directory.updateSite(id, expected, request.details(), caller.user());
-        return Response.ok(SiteResponse.of(site, null)).tag(Preconditions.etag(site.version)).build();
+        return withEtag(directory.updateSite(id, expected, request.details(), caller.user()));
     }
 
     @POST
@@ -120,11 +117,9 @@ public class SiteResource {
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response retire(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                            @QueryParam("effectiveOn") @Parameter(description = "ISO date, not in the future") String effectiveOn) {
-        Site current = directory.find(id).orElseThrow(() -> ProblemException.notFound("site " + id));
-        requireOwnProvider(current.provider.id);
+        ownSite(id);
         long expected = Preconditions.expectedVersion(ifMatch, "site");
-        Site site = directory.retire(id, expected, QueryParams.date(effectiveOn, "effectiveOn"), caller.user());
-        return Response.ok(SiteResponse.of(site, null)).tag(Preconditions.etag(site.version)).build();
+        return withEtag(directory.retire(id, expected, QueryParams.date(effectiveOn, "effectiveOn"), caller.user()));
     }
 
     @DELETE
@@ -138,10 +133,22 @@ public class SiteResource {
     @APIResponse(responseCode = "412", description = "The site changed since the ETag sent")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        Site current = directory.find(id).orElseThrow(() -> ProblemException.notFound("site " + id));
-        requireOwnProvider(current.provider.id);
+        ownSite(id);
         directory.delete(id, Preconditions.expectedVersion(ifMatch, "site"));
         return Response.noContent().build();
+    }
+
+    private Site site(String id) {
+        return directory.find(id).orElseThrow(() -> ProblemException.notFound("site " + id));
+    }
+
+    /** 404 if there is no such site, 403 if it is another provider's. */
+    private void ownSite(String id) {
+        requireOwnProvider(site(id).provider.id);
+    }
+
+    private static Response withEtag(Site site) {
+        return Preconditions.ok(SiteResponse.of(site, null), site.version);
     }
 
     private void requireOwnProvider(String providerId) {

@@ -3,7 +3,6 @@ package uk.nhs.pathways.sitedirectory.site.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import uk.nhs.pathways.events.EventType;
 import uk.nhs.pathways.events.Joint;
@@ -17,6 +16,7 @@ import uk.nhs.pathways.platform.outbox.Outbox;
 import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.platform.time.England;
 import uk.nhs.pathways.sitedirectory.commissioner.service.CommissioningAreas;
+import uk.nhs.pathways.sitedirectory.service.Locking;
 import uk.nhs.pathways.sitedirectory.site.domain.Provider;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
 import uk.nhs.pathways.sitedirectory.site.domain.SiteStatusChange;
@@ -90,7 +90,7 @@ public class SiteDirectory {
         site.statusChangedOn = since;
         site.persist();
         recordHistory(site, actor);
-        publish(site);
+        written(site);
         return site;
     }
 
@@ -109,8 +109,7 @@ public class SiteDirectory {
         if (newStatus != site.status) {
             changeStatus(site, newStatus, details.statusSince(), actor);
         }
-        Site.flush(); // bumps the version, which the response's ETag carries
-        publish(site);
+        written(site);
         return site;
     }
 
@@ -120,13 +119,7 @@ public class SiteDirectory {
      */
     @Transactional
     public Site retire(String id, long expectedVersion, LocalDate effectiveOn, String actor) {
-        Site site = lockCurrent(id, expectedVersion);
-        if (site.status != SiteStatus.CEASED) {
-            changeStatus(site, SiteStatus.CEASED, effectiveOn, actor);
-            Site.flush();
-            publish(site);
-        }
-        return site;
+        return moveTo(lockCurrent(id, expectedVersion), SiteStatus.CEASED, effectiveOn, actor);
     }
 
     /**
@@ -150,14 +143,7 @@ public class SiteDirectory {
     /** Moves a site to a status from a date (loading history, e.g. the demo directory); no version check. */
     @Transactional
     public Site changeStatus(String id, SiteStatus status, LocalDate effectiveOn, String actor) {
-        Site site = Site.<Site>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> ProblemException.notFound("site " + id));
-        if (status != site.status) {
-            changeStatus(site, status, effectiveOn, actor);
-            Site.flush();
-            publish(site);
-        }
-        return site;
+        return moveTo(Locking.lock(Site.class, "site", id), status, effectiveOn, actor);
     }
 
     public Optional<Site> find(String id) {
@@ -177,13 +163,14 @@ public class SiteDirectory {
         return sites.size();
     }
 
-    private Site lockCurrent(String id, long expectedVersion) {
-        // Locked, so nothing (a booking, another editor) can change it between the check and the write.
-        Site site = Site.<Site>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> ProblemException.notFound("site " + id));
-        if (site.version != expectedVersion) {
-            throw new ProblemException(412, "Precondition failed",
-                    "site " + id + " changed since version " + expectedVersion + "; fetch it again", List.of());
+    private static Site lockCurrent(String id, long expectedVersion) {
+        return Locking.lockAtVersion(Site.class, "site", id, expectedVersion, s -> s.version);
+    }
+
+    private Site moveTo(Site site, SiteStatus status, LocalDate effectiveOn, String actor) {
+        if (status != site.status) {
+            changeStatus(site, status, effectiveOn, actor);
+            written(site);
         }
         return site;
     }
@@ -252,6 +239,12 @@ public class SiteDirectory {
         return new SiteUpdated(site.id, site.name, site.provider.id, site.provider.name, site.provider.type,
                 site.setting, site.postcode, site.latitude, site.longitude, site.programmes(), site.sessions,
                 site.status);
+    }
+
+    /** Writes a changed site (bumping the version its ETag carries) and publishes it. */
+    private void written(Site site) {
+        Site.flush();
+        publish(site);
     }
 
     private void publish(Site site) {
