@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
 /**
  * Finds classes and sites near a postcode, nearest first, one page at a time with the exact total.
  *
- * <p>How it stays fast at 10,000 sites and 100,000 classes with plain btrees (see V3 migration and
+ * <p>How it stays fast at 10,000 sites and 100,000 classes with plain btrees (see V4 migration and
  * docs/site-directory.md): the database only answers box questions, in index order; the exact
  * distances are computed here, with the same great-circle formula as everywhere else
  * ({@link Location#metresTo}), once per location, never per class.
