@@ -222,7 +222,7 @@ class ClassesTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> reader.events().stream()
                     .filter(e -> id.equals(e.getSubject()))
                     .map(e -> EventCodec.payload(e, EventType.CLASS_UPDATED, ClassUpdated.class).status())
-                    .toList().equals(List.of("SCHEDULED", "CANCELLED")));
+                    .toList().equals(List.of(ClassStatus.SCHEDULED, ClassStatus.CANCELLED)));
         }
     }
 
@@ -264,6 +264,33 @@ class ClassesTest {
         given().auth().oauth2(ADMIN).get("/sites/" + hall + "/status-history").then().statusCode(200)
                 .body("status", contains("ACTIVE", "CEASED"));
         expectBadField(Fixtures.cohort(hall, Fixtures.next(DayOfWeek.TUESDAY, 2), List.of("TUESDAY", "THURSDAY"), 8), "siteId");
+    }
+
+    @Test
+    void aSiteKeepsTheProgrammesItsClassesNeedAndIsNotDeletedUnderThem() {
+        Map<String, Object> siteBody = Fixtures.site(PROVIDER, "Onboarding hall", "YO21 3EN", "COMMUNITY_CENTRE",
+                List.of("KNEE", "HIP"), "ONBOARDING");
+        String hall = Fixtures.addSite(siteBody);
+        String hip = Fixtures.addClass(with(Fixtures.cohort(hall, Fixtures.next(DayOfWeek.TUESDAY, 2),
+                List.of("TUESDAY", "THURSDAY"), 8), r -> r.put("programmes", List.of("HIP"))));
+        long[] before = counts();
+
+        // a class still to run covers HIP: the site cannot drop it
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).header("If-Match", Fixtures.etag("/sites/" + hall))
+                .body(with(siteBody, r -> r.put("programmes", List.of("KNEE")))).put("/sites/" + hall)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("programmes"));
+        // never active, but it has a class: retired, not deleted
+        given().auth().oauth2(ADMIN).header("If-Match", Fixtures.etag("/sites/" + hall)).delete("/sites/" + hall)
+                .then().statusCode(409).contentType("application/problem+json");
+        assertThat(counts()).as("classes and outbox events after refused changes").isEqualTo(before);
+
+        // once the class is cancelled, HIP can go
+        given().auth().oauth2(ADMIN).header("If-Match", Fixtures.etag("/classes/" + hip))
+                .post("/classes/" + hip + "/cancel").then().statusCode(200);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).header("If-Match", Fixtures.etag("/sites/" + hall))
+                .body(with(siteBody, r -> r.put("programmes", List.of("KNEE")))).put("/sites/" + hall)
+                .then().statusCode(200).body("programmes", contains("KNEE"));
     }
 
     static void expectBadField(Map<String, Object> request, String field) {

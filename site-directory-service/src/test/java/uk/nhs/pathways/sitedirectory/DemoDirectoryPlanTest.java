@@ -1,17 +1,17 @@
 package uk.nhs.pathways.sitedirectory;
 
 import org.junit.jupiter.api.Test;
-import uk.nhs.pathways.platform.geo.Location;
-import uk.nhs.pathways.platform.geo.Postcodes;
-import uk.nhs.pathways.sitedirectory.cohort.domain.CourseCalendar;
 import uk.nhs.pathways.events.FacilitatorType;
-import uk.nhs.pathways.sitedirectory.site.demo.DemoDirectory;
-import uk.nhs.pathways.sitedirectory.site.demo.DemoDirectory.ClassPlan;
-import uk.nhs.pathways.sitedirectory.site.demo.DemoDirectory.SitePlan;
-import uk.nhs.pathways.sitedirectory.site.demo.DemoDirectory.StatusStep;
 import uk.nhs.pathways.events.ProviderType;
 import uk.nhs.pathways.events.Setting;
 import uk.nhs.pathways.events.SiteStatus;
+import uk.nhs.pathways.platform.geo.Location;
+import uk.nhs.pathways.platform.geo.Postcodes;
+import uk.nhs.pathways.sitedirectory.cohort.domain.CourseCalendar;
+import uk.nhs.pathways.sitedirectory.demo.DemoDirectory.ClassPlan;
+import uk.nhs.pathways.sitedirectory.demo.DemoDirectory.SitePlan;
+import uk.nhs.pathways.sitedirectory.demo.DemoDirectory.StatusStep;
+import uk.nhs.pathways.sitedirectory.demo.DemoDirectory;
 
 import java.time.LocalDate;
 import java.util.EnumSet;

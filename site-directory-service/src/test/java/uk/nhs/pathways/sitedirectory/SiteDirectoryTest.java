@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.nhs.pathways.events.EventCodec;
 import uk.nhs.pathways.events.EventType;
+import uk.nhs.pathways.events.ProviderType;
 import uk.nhs.pathways.events.SiteUpdated;
 import uk.nhs.pathways.events.Topics;
 import uk.nhs.pathways.testing.TestTokens;
@@ -64,7 +65,7 @@ class SiteDirectoryTest {
             SiteUpdated site = EventCodec.payload(event, EventType.SITE_UPDATED, SiteUpdated.class);
             assertThat(site.postcode()).isEqualTo("LS12 3AB");
             assertThat(site.sessions()).isEqualTo(8);
-            assertThat(site.providerType()).isEqualTo("LEISURE_OPERATOR");
+            assertThat(site.providerType()).isEqualTo(ProviderType.LEISURE_OPERATOR);
             assertThat(site.latitude()).isBetween(53.7, 53.9);
         }
     }

@@ -23,7 +23,7 @@ import uk.nhs.pathways.events.SiteUpdated;
 import uk.nhs.pathways.events.Topics;
 import uk.nhs.pathways.platform.outbox.OutboxEvent;
 import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
-import uk.nhs.pathways.sitedirectory.cohort.service.Cohorts;
+import uk.nhs.pathways.sitedirectory.cohort.service.Classes;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
 import uk.nhs.pathways.sitedirectory.site.service.SiteDirectory;
 import uk.nhs.pathways.testing.KafkaTestCluster;
@@ -66,7 +66,7 @@ class TopicRebuildTest {
         Map<String, SiteUpdated> sitesInDatabase = QuarkusTransaction.requiringNew().call(() -> Site.<Site>listAll()
                 .stream().collect(Collectors.toMap(s -> s.id, SiteDirectory::event)));
         Map<String, ClassUpdated> classesInDatabase = QuarkusTransaction.requiringNew().call(() -> Cohort.<Cohort>listAll()
-                .stream().collect(Collectors.toMap(c -> c.id, Cohorts::event)));
+                .stream().collect(Collectors.toMap(c -> c.id, Classes::event)));
 
         assertThat(sitesInDatabase).isNotEmpty();
         assertThat(classesInDatabase).isNotEmpty();

@@ -1,8 +1,10 @@
 package uk.nhs.pathways.sitedirectory.rest;
 
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
 import uk.nhs.pathways.platform.problem.ProblemException;
 
+import java.net.URI;
 import java.util.List;
 
 /** Optimistic concurrency over HTTP: the ETag is the row's version, If-Match must name the current one. */
@@ -11,7 +13,17 @@ public final class Preconditions {
     private Preconditions() {
     }
 
-    public static EntityTag etag(long version) {
+    /** 200 with the resource and its ETag. */
+    public static Response ok(Object body, long version) {
+        return Response.ok(body).tag(etag(version)).build();
+    }
+
+    /** 201 naming the new resource, with it and its ETag. */
+    public static Response created(URI location, Object body, long version) {
+        return Response.created(location).tag(etag(version)).entity(body).build();
+    }
+
+    private static EntityTag etag(long version) {
         return new EntityTag(Long.toString(version));
     }
 

@@ -9,18 +9,18 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import uk.nhs.pathways.platform.geo.Location;
-import uk.nhs.pathways.platform.geo.Postcodes;
-import uk.nhs.pathways.platform.geo.ReferenceData;
 import uk.nhs.pathways.events.ClassStatus;
-import uk.nhs.pathways.sitedirectory.cohort.domain.CourseCalendar;
 import uk.nhs.pathways.events.FacilitatorType;
-import uk.nhs.pathways.sitedirectory.search.service.DirectorySearch;
-import uk.nhs.pathways.sitedirectory.site.domain.England;
 import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.ProviderType;
 import uk.nhs.pathways.events.Setting;
 import uk.nhs.pathways.events.SiteStatus;
+import uk.nhs.pathways.platform.geo.Location;
+import uk.nhs.pathways.platform.geo.Postcodes;
+import uk.nhs.pathways.platform.geo.ReferenceData;
+import uk.nhs.pathways.platform.time.England;
+import uk.nhs.pathways.sitedirectory.cohort.domain.CourseCalendar;
+import uk.nhs.pathways.sitedirectory.search.service.DirectorySearch;
 import uk.nhs.pathways.testing.KafkaTestCluster;
 import uk.nhs.pathways.testing.TestTokens;
 
@@ -101,7 +101,7 @@ class SearchBenchmark {
     @TestHTTPResource("/")
     URL base;
 
-    final LocalDate today = England.today();
+    final LocalDate today = England.today(java.time.Clock.systemUTC());
     final List<String> practicePostcodes = ReferenceData.rows("gp_practices_england.csv").stream()
             .map(r -> r.get("postcode")).filter(p -> Postcodes.normalise(p).isPresent()).toList();
 

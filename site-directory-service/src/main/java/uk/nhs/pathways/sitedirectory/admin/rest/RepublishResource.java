@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.pathways.platform.security.Roles;
-import uk.nhs.pathways.sitedirectory.cohort.service.Cohorts;
+import uk.nhs.pathways.sitedirectory.cohort.service.Classes;
 import uk.nhs.pathways.sitedirectory.site.service.SiteDirectory;
 
 @Path("/admin/republish")
@@ -21,7 +21,7 @@ public class RepublishResource {
     SiteDirectory directory;
 
     @Inject
-    Cohorts cohorts;
+    Classes classes;
 
     public record Republished(int sites, int classes) {
     }
@@ -32,6 +32,6 @@ public class RepublishResource {
             description = "For a topic that was lost or repaired: afterwards the topics alone rebuild any read model. "
                     + "Consumers see each event as new (new event ids); full-state events make that harmless.")
     public Republished republish() {
-        return new Republished(directory.republishAll(), cohorts.republishAll());
+        return new Republished(directory.republishAll(), classes.republishAll());
     }
 }

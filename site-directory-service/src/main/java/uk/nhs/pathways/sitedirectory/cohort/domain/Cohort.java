@@ -1,7 +1,5 @@
 package uk.nhs.pathways.sitedirectory.cohort.domain;
 
-import uk.nhs.pathways.events.ClassStatus;
-import uk.nhs.pathways.events.FacilitatorType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,27 +10,27 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import uk.nhs.pathways.events.ClassStatus;
+import uk.nhs.pathways.events.FacilitatorType;
 import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.sitedirectory.site.domain.Programmes;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A class: one cohort of an ESCAPE-pain course at a site, meeting on fixed weekdays at a fixed time
  * for a number of sessions, with a capacity and the places taken so far (kept current from booking
- * events). Called "class" in the API and the events; {@code Cohort} here because Java owns "class".
+ * events). Called "class" in the API and the events, and by every other type here (ClassResource,
+ * ClassResponse, the Classes service); only this entity is {@code Cohort}, because Java owns "class".
  */
 @Entity
 @Table(name = "cohort")
 public class Cohort extends PanacheEntityBase {
-
-    public static final int STANDARD_SESSIONS = 12;
 
     @Id
     public String id;
@@ -41,7 +39,7 @@ public class Cohort extends PanacheEntityBase {
     @JoinColumn(name = "site_id")
     public Site site;
 
-    /** Stored as "KNEE,HIP". */
+    /** Stored as {@link Programmes} stores them. */
     @Column(name = "programmes")
     String programmeList;
 
@@ -85,11 +83,11 @@ public class Cohort extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
 
     public List<Joint> programmes() {
-        return Arrays.stream(programmeList.split(",")).map(Joint::valueOf).sorted().toList();
+        return Programmes.parse(programmeList);
     }
 
     public void programmes(List<Joint> joints) {
-        programmeList = joints.stream().distinct().sorted().map(Enum::name).collect(Collectors.joining(","));
+        programmeList = Programmes.store(joints);
     }
 
     /** Weekdays the class meets, Monday first. */
@@ -113,8 +111,7 @@ public class Cohort extends PanacheEntityBase {
         return Math.max(0, capacity - placesTaken);
     }
 
-    /** A course shorter than the standard 12 sessions: shown as such, never hidden. */
     public boolean isReducedVariant() {
-        return sessions < STANDARD_SESSIONS;
+        return Programmes.isReducedVariant(sessions);
     }
 }

@@ -16,9 +16,9 @@ import java.util.Set;
  */
 public final class CourseCalendar {
 
-    public static final int MAX_DAYS_PER_WEEK = 3;
-    public static final int MIN_WEEKS = 3;
-    public static final int MAX_WEEKS = 12;
+    private static final int MAX_DAYS_PER_WEEK = 3;
+    private static final int MIN_WEEKS = 3;
+    private static final int MAX_WEEKS = 12;
 
     private CourseCalendar() {
     }

@@ -11,7 +11,7 @@ import uk.nhs.pathways.events.EventType;
 import uk.nhs.pathways.events.ReferralBooked;
 import uk.nhs.pathways.platform.inbox.EventHandlers;
 import uk.nhs.pathways.platform.inbox.EventInbox;
-import uk.nhs.pathways.sitedirectory.cohort.service.Cohorts;
+import uk.nhs.pathways.sitedirectory.cohort.service.Classes;
 
 /**
  * Kafka adapter for the referrals topic: each booking takes a place in its class, once. The topic's
@@ -25,13 +25,13 @@ public class BookingEventsListener {
     EventInbox inbox;
 
     @Inject
-    Cohorts cohorts;
+    Classes classes;
 
     private EventHandlers handlers;
 
     @PostConstruct
     void handlers() {
-        handlers = EventHandlers.on(EventType.REFERRAL_BOOKED, ReferralBooked.class, cohorts::booked);
+        handlers = EventHandlers.on(EventType.REFERRAL_BOOKED, ReferralBooked.class, classes::booked);
     }
 
     @Incoming("referrals")

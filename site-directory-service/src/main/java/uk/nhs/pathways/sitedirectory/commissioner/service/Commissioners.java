@@ -78,10 +78,4 @@ public class Commissioners {
         return Icb.<Icb>findByIdOptional(odsCode)
                 .map(icb -> new IcbWithLocations(icb, SubIcbLocation.list("icbOdsCode = ?1 order by name", icb.odsCode)));
     }
-
-    /** The ICB a sub-ICB location belongs to. */
-    public Optional<String> icbOf(String subIcbOdsCode) {
-        return subIcbOdsCode == null ? Optional.empty()
-                : SubIcbLocation.<SubIcbLocation>findByIdOptional(subIcbOdsCode).map(l -> l.icbOdsCode);
-    }
 }

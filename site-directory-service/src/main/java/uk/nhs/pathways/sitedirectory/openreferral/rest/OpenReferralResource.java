@@ -15,20 +15,22 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import uk.nhs.pathways.platform.problem.ProblemException;
-import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
 import uk.nhs.pathways.events.ClassStatus;
-import uk.nhs.pathways.sitedirectory.cohort.service.Cohorts;
-import uk.nhs.pathways.sitedirectory.search.service.DirectorySearch;
-import uk.nhs.pathways.sitedirectory.site.domain.England;
 import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.SiteStatus;
+import uk.nhs.pathways.platform.problem.ProblemException;
+import uk.nhs.pathways.platform.time.England;
+import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
+import uk.nhs.pathways.sitedirectory.cohort.service.Classes;
+import uk.nhs.pathways.sitedirectory.search.service.DirectorySearch;
 import uk.nhs.pathways.sitedirectory.site.domain.Provider;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
-import uk.nhs.pathways.events.SiteStatus;
 import uk.nhs.pathways.sitedirectory.site.service.SiteDirectory;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -63,7 +65,10 @@ public class OpenReferralResource {
     SiteDirectory directory;
 
     @Inject
-    Cohorts cohorts;
+    Classes classes;
+
+    @Inject
+    Clock clock;
 
     @GET
     @Operation(summary = "Which standard this feed follows (HSDS 3.0, Open Referral UK profile)")
@@ -81,8 +86,7 @@ public class OpenReferralResource {
                              @QueryParam("page") @DefaultValue("1") int page,
                              @QueryParam("per_page") @DefaultValue("50") int perPage) {
         checkPage(page, perPage);
-        var filter = new DirectorySearch.SiteFilter(LISTED, null, null, null, providerId(organizationId), text, null);
-        var found = search.sites(null, null, filter, (page - 1) * perPage, perPage);
+        var found = listed(null, null, text, organizationId, page, perPage);
         List<Hsds.Service> contents = found.items().stream().map(h -> service(h.item(), false)).toList();
         return cached(Hsds.Page.of(contents, found.total(), page, perPage));
     }
@@ -125,8 +129,7 @@ public class OpenReferralResource {
             }
         }
         String origin = postcode == null || postcode.isBlank() ? null : postcode;
-        var filter = new DirectorySearch.SiteFilter(LISTED, null, null, null, providerId(organizationId), text, null);
-        var found = search.sites(origin, within, filter, (page - 1) * perPage, perPage);
+        var found = listed(origin, within, text, organizationId, page, perPage);
         List<Hsds.ServiceAtLocation> contents = found.items().stream()
                 .map(h -> new Hsds.ServiceAtLocation(h.item().id, h.item().id, h.item().id, location(h.item()),
                         service(h.item(), false)))
@@ -134,12 +137,20 @@ public class OpenReferralResource {
         return cached(Hsds.Page.of(contents, found.total(), page, perPage));
     }
 
+    /** A page of the listed sites: from {@code origin} nearest first, or by name without one. */
+    private DirectorySearch.Page<Site> listed(String origin, Long within, String text, String organizationId, int page,
+                                              int perPage) {
+        var filter = new DirectorySearch.SiteFilter(LISTED, null, null, null, providerId(organizationId), text, null);
+        return search.sites(origin, within, filter, (page - 1) * perPage, perPage);
+    }
+
     private Hsds.Service service(Site site, boolean full) {
-        List<Cohort> classes = full ? cohorts.atSite(site.id).stream()
+        LocalDate today = England.today(clock);
+        List<Cohort> toCome = full ? classes.atSite(site.id).stream()
                 .filter(c -> (c.status == ClassStatus.SCHEDULED || c.status == ClassStatus.RUNNING)
-                        && !c.endDate.isBefore(England.today()))
+                        && !c.endDate.isBefore(today))
                 .toList() : List.of();
-        OffsetDateTime modified = Stream.concat(Stream.of(site.updatedAt), classes.stream().map(c -> c.updatedAt))
+        OffsetDateTime modified = Stream.concat(Stream.of(site.updatedAt), toCome.stream().map(c -> c.updatedAt))
                 .max(Comparator.naturalOrder()).orElse(site.updatedAt);
         return new Hsds.Service(site.id, organizationId(site.provider), "ESCAPE-pain at " + site.name,
                 description(site), status(site.status),
@@ -148,7 +159,7 @@ public class OpenReferralResource {
                 site.status == SiteStatus.PAUSED ? "Classes are paused at this site" : null,
                 modified, organization(site.provider),
                 full ? List.of(new Hsds.ServiceAtLocation(site.id, site.id, site.id, location(site), null)) : null,
-                full ? classes.stream().map(c -> schedule(site, c)).toList() : null);
+                full ? toCome.stream().map(c -> schedule(site, c)).toList() : null);
     }
 
     private static String description(Site site) {

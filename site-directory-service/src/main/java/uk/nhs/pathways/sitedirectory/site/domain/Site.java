@@ -1,8 +1,5 @@
 package uk.nhs.pathways.sitedirectory.site.domain;
 
-import uk.nhs.pathways.events.Joint;
-import uk.nhs.pathways.events.Setting;
-import uk.nhs.pathways.events.SiteStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,18 +9,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
+import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.Setting;
+import uk.nhs.pathways.events.SiteStatus;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** A place where a provider delivers ESCAPE-pain. */
 @Entity
 public class Site extends PanacheEntityBase {
-
-    public static final int STANDARD_SESSIONS = 12;
 
     @Id
     public String id;
@@ -47,7 +43,7 @@ public class Site extends PanacheEntityBase {
 
     public String accessibility;
 
-    /** Stored as "KNEE,HIP". */
+    /** Stored as {@link Programmes} stores them. */
     @Column(name = "programmes")
     String programmeList;
 
@@ -74,15 +70,14 @@ public class Site extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
 
     public List<Joint> programmes() {
-        return Arrays.stream(programmeList.split(",")).map(Joint::valueOf).sorted().toList();
+        return Programmes.parse(programmeList);
     }
 
     public void programmes(List<Joint> joints) {
-        programmeList = joints.stream().distinct().sorted().map(Enum::name).collect(Collectors.joining(","));
+        programmeList = Programmes.store(joints);
     }
 
-    /** A course shorter than the standard 12 sessions: shown as such, never hidden. */
     public boolean isReducedVariant() {
-        return sessions < STANDARD_SESSIONS;
+        return Programmes.isReducedVariant(sessions);
     }
 }

@@ -14,10 +14,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.platform.security.Caller;
 import uk.nhs.pathways.platform.security.Roles;
+import uk.nhs.pathways.platform.time.England;
 import uk.nhs.pathways.sitedirectory.rest.QueryParams;
-import uk.nhs.pathways.sitedirectory.site.domain.England;
 import uk.nhs.pathways.sitedirectory.site.service.SiteSustainability;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 @Path("/reports")
@@ -31,6 +32,9 @@ public class SiteReportResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Clock clock;
+
     @GET
     @Path("/site-sustainability")
     @RolesAllowed({Roles.ADMIN, Roles.COMMISSIONER, Roles.ANALYST})
@@ -41,8 +45,9 @@ public class SiteReportResource {
     public SiteSustainability.Report siteSustainability(
             @QueryParam("asOf") @Parameter(description = "ISO date; today if omitted") String asOf,
             @QueryParam("icb") @Parameter(description = "ICB ODS code") String icb) {
+        LocalDate today = England.today(clock);
         LocalDate date = QueryParams.date(asOf, "asOf");
-        if (date != null && date.isAfter(England.today())) {
+        if (date != null && date.isAfter(today)) {
             throw ProblemException.badField("asOf", "must not be in the future");
         }
         String scope = icb == null || icb.isBlank() ? null : icb.trim().toUpperCase();
@@ -53,6 +58,6 @@ public class SiteReportResource {
             }
             scope = own;
         }
-        return sustainability.asOf(date == null ? England.today() : date, scope);
+        return sustainability.asOf(date == null ? today : date, scope);
     }
 }

@@ -5,12 +5,9 @@ import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -27,27 +24,18 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.nhs.pathways.events.SiteStatus;
 import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.platform.security.Caller;
 import uk.nhs.pathways.platform.security.Roles;
-import uk.nhs.pathways.sitedirectory.cohort.rest.CohortView;
-import uk.nhs.pathways.sitedirectory.cohort.service.Cohorts;
 import uk.nhs.pathways.sitedirectory.rest.Preconditions;
 import uk.nhs.pathways.sitedirectory.rest.QueryParams;
-import uk.nhs.pathways.sitedirectory.search.service.DirectorySearch;
-import uk.nhs.pathways.sitedirectory.site.domain.England;
-import uk.nhs.pathways.events.Joint;
-import uk.nhs.pathways.events.ProviderType;
-import uk.nhs.pathways.events.Setting;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
-import uk.nhs.pathways.events.SiteStatus;
 import uk.nhs.pathways.sitedirectory.site.domain.SiteStatusChange;
 import uk.nhs.pathways.sitedirectory.site.service.SiteDirectory;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.EnumSet;
 import java.util.List;
 
 @Path("/sites")
@@ -60,17 +48,7 @@ public class SiteResource {
     SiteDirectory directory;
 
     @Inject
-    DirectorySearch search;
-
-    @Inject
-    Cohorts cohorts;
-
-    @Inject
     Caller caller;
-
-    /** One page of search results, with the total that matched. */
-    public record SitePage(List<SiteView> items, int page, int size, long total) {
-    }
 
     public record StatusChangeView(SiteStatus status, LocalDate effectiveOn, OffsetDateTime recordedAt,
                                    String recordedBy) {
@@ -80,51 +58,12 @@ public class SiteResource {
     }
 
     @GET
-    @Authenticated
-    @Operation(summary = "Sites near a postcode, nearest first, with distances and the total",
-            description = "Any signed-in role. Only ACTIVE sites unless includeInactive=true. The class filters (day, "
-                    + "startFrom, startTo, freePlaces) keep sites with at least one SCHEDULED class that matches.")
-    @APIResponse(responseCode = "400", description = "Unknown or malformed postcode, or a bad filter (problem+json names it)")
-    public SitePage near(@QueryParam("postcode") @Parameter(required = true, example = "LS6 2AB") String postcode,
-                         @QueryParam("within") @DefaultValue("25000") @Min(100) @Max(200_000)
-                         @Parameter(description = "metres") long within,
-                         @QueryParam("programme") @Parameter(description = "KNEE or HIP") String programme,
-                         @QueryParam("setting") String setting,
-                         @QueryParam("providerType") String providerType,
-                         @QueryParam("day") @Parameter(description = "e.g. TUESDAY") String day,
-                         @QueryParam("startFrom") @Parameter(description = "ISO date") String startFrom,
-                         @QueryParam("startTo") @Parameter(description = "ISO date") String startTo,
-                         @QueryParam("freePlaces") @DefaultValue("0") @Min(0) @Max(20) int freePlaces,
-                         @QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive,
-                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
-                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        Joint joint = QueryParams.enumValue(Joint.class, programme, "programme");
-        DayOfWeek weekday = QueryParams.enumValue(DayOfWeek.class, day, "day");
-        LocalDate from = QueryParams.date(startFrom, "startFrom");
-        LocalDate to = QueryParams.date(startTo, "startTo");
-        DirectorySearch.ClassFilter classes = weekday == null && from == null && to == null && freePlaces == 0 ? null
-                : new DirectorySearch.ClassFilter(joint, weekday, from == null ? England.today() : from, to,
-                freePlaces, null);
-        if (from != null && to != null && to.isBefore(from)) {
-            throw ProblemException.badField("startTo", "must not be before startFrom");
-        }
-        var filter = new DirectorySearch.SiteFilter(
-                includeInactive ? EnumSet.allOf(SiteStatus.class) : EnumSet.of(SiteStatus.ACTIVE), joint,
-                QueryParams.enumValue(Setting.class, setting, "setting"),
-                QueryParams.enumValue(ProviderType.class, providerType, "providerType"), null, null, classes);
-        var found = search.sites(postcode, within, filter, page * size, size);
-        return new SitePage(found.items().stream().map(h -> SiteView.of(h.item(), h.metres())).toList(), page, size,
-                found.total());
-    }
-
-    @GET
     @Path("/{id}")
     @Authenticated
     @Operation(summary = "One site; its ETag is the version to send in If-Match when changing it")
     @APIResponse(responseCode = "404", description = "No such site")
     public Response get(@PathParam("id") String id) {
-        Site site = directory.find(id).orElseThrow(() -> ProblemException.notFound("site " + id));
-        return Response.ok(SiteView.of(site, null)).tag(Preconditions.etag(site.version)).build();
+        return withEtag(site(id));
     }
 
     @GET
@@ -133,18 +72,8 @@ public class SiteResource {
     @Operation(summary = "Every status the site has had, oldest first, with the date each took effect")
     @APIResponse(responseCode = "404", description = "No such site")
     public List<StatusChangeView> history(@PathParam("id") String id) {
-        directory.find(id).orElseThrow(() -> ProblemException.notFound("site " + id));
+        site(id);
         return directory.history(id).stream().map(StatusChangeView::of).toList();
-    }
-
-    @GET
-    @Path("/{id}/classes")
-    @Authenticated
-    @Operation(summary = "Every class at the site (any status), soonest first")
-    @APIResponse(responseCode = "404", description = "No such site")
-    public List<CohortView> classes(@PathParam("id") String id) {
-        directory.find(id).orElseThrow(() -> ProblemException.notFound("site " + id));
-        return cohorts.atSite(id).stream().map(c -> CohortView.of(c, null)).toList();
     }
 
     @POST
@@ -155,8 +84,8 @@ public class SiteResource {
     public Response add(@Valid @NotNull SiteRequest request, @Context UriInfo uri) {
         requireOwnProvider(request.providerId());
         Site site = directory.addSite(request.details(), caller.user());
-        return Response.created(uri.getAbsolutePathBuilder().path(site.id).build())
-                .tag(Preconditions.etag(site.version)).entity(SiteView.of(site, null)).build();
+        return Preconditions.created(uri.getAbsolutePathBuilder().path(site.id).build(), SiteResponse.of(site, null),
+                site.version);
     }
 
     @PUT
@@ -171,12 +100,10 @@ public class SiteResource {
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull SiteRequest request) {
-        Site current = directory.find(id).orElseThrow(() -> ProblemException.notFound("site " + id));
-        requireOwnProvider(current.provider.id);
+        ownSite(id);
         requireOwnProvider(request.providerId());
         long expected = Preconditions.expectedVersion(ifMatch, "site");
-        Site site = directory.updateSite(id, expected, request.details(), caller.user());
-        return Response.ok(SiteView.of(site, null)).tag(Preconditions.etag(site.version)).build();
+        return withEtag(directory.updateSite(id, expected, request.details(), caller.user()));
     }
 
     @POST
@@ -190,11 +117,9 @@ public class SiteResource {
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response retire(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                            @QueryParam("effectiveOn") @Parameter(description = "ISO date, not in the future") String effectiveOn) {
-        Site current = directory.find(id).orElseThrow(() -> ProblemException.notFound("site " + id));
-        requireOwnProvider(current.provider.id);
+        ownSite(id);
         long expected = Preconditions.expectedVersion(ifMatch, "site");
-        Site site = directory.retire(id, expected, QueryParams.date(effectiveOn, "effectiveOn"), caller.user());
-        return Response.ok(SiteView.of(site, null)).tag(Preconditions.etag(site.version)).build();
+        return withEtag(directory.retire(id, expected, QueryParams.date(effectiveOn, "effectiveOn"), caller.user()));
     }
 
     @DELETE
@@ -208,10 +133,22 @@ public class SiteResource {
     @APIResponse(responseCode = "412", description = "The site changed since the ETag sent")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        Site current = directory.find(id).orElseThrow(() -> ProblemException.notFound("site " + id));
-        requireOwnProvider(current.provider.id);
+        ownSite(id);
         directory.delete(id, Preconditions.expectedVersion(ifMatch, "site"));
         return Response.noContent().build();
+    }
+
+    private Site site(String id) {
+        return directory.find(id).orElseThrow(() -> ProblemException.notFound("site " + id));
+    }
+
+    /** 404 if there is no such site, 403 if it is another provider's. */
+    private void ownSite(String id) {
+        requireOwnProvider(site(id).provider.id);
+    }
+
+    private static Response withEtag(Site site) {
+        return Preconditions.ok(SiteResponse.of(site, null), site.version);
     }
 
     private void requireOwnProvider(String providerId) {

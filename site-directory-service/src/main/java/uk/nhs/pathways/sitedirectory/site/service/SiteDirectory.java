@@ -1,30 +1,29 @@
 package uk.nhs.pathways.sitedirectory.site.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import uk.nhs.pathways.events.EventType;
+import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.ProviderType;
+import uk.nhs.pathways.events.Setting;
+import uk.nhs.pathways.events.SiteStatus;
 import uk.nhs.pathways.events.SiteUpdated;
 import uk.nhs.pathways.platform.geo.Location;
 import uk.nhs.pathways.platform.geo.Postcodes;
 import uk.nhs.pathways.platform.outbox.Outbox;
 import uk.nhs.pathways.platform.problem.ProblemException;
-import uk.nhs.pathways.sitedirectory.cohort.service.Cohorts;
+import uk.nhs.pathways.platform.time.England;
 import uk.nhs.pathways.sitedirectory.commissioner.service.CommissioningAreas;
-import uk.nhs.pathways.sitedirectory.site.domain.England;
-import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.sitedirectory.service.Locking;
 import uk.nhs.pathways.sitedirectory.site.domain.Provider;
-import uk.nhs.pathways.events.ProviderType;
-import uk.nhs.pathways.events.Setting;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
-import uk.nhs.pathways.events.SiteStatus;
 import uk.nhs.pathways.sitedirectory.site.domain.SiteStatusChange;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,7 +46,11 @@ public class SiteDirectory {
     Outbox outbox;
 
     @Inject
-    Cohorts cohorts;
+    Clock clock;
+
+    /** Lets the classes follow their site without this feature knowing them. */
+    @Inject
+    Event<SiteChange> changes;
 
     /**
      * What a site is made of, whoever sends it.
@@ -87,7 +90,7 @@ public class SiteDirectory {
         site.statusChangedOn = since;
         site.persist();
         recordHistory(site, actor);
-        publish(site);
+        written(site);
         return site;
     }
 
@@ -99,19 +102,14 @@ public class SiteDirectory {
             throw ProblemException.badField("providerId", "a site cannot move to another provider");
         }
         SiteStatus newStatus = details.status() == null ? site.status : details.status();
-        if (newStatus != SiteStatus.CEASED) {
-            EnumSet<Joint> running = cohorts.jointsToRunAt(site.id);
-            if (details.programmes() != null && !details.programmes().containsAll(running)) {
-                throw ProblemException.badField("programmes", "classes still to run at this site cover "
-                        + running + "; change or cancel them first");
-            }
+        if (newStatus != SiteStatus.CEASED && details.programmes() != null) {
+            changes.fire(new SiteChange.ProgrammesChanging(site, details.programmes()));
         }
         apply(site, details);
         if (newStatus != site.status) {
             changeStatus(site, newStatus, details.statusSince(), actor);
         }
-        Site.flush(); // bumps the version, which the response's ETag carries
-        publish(site);
+        written(site);
         return site;
     }
 
@@ -121,13 +119,7 @@ public class SiteDirectory {
      */
     @Transactional
     public Site retire(String id, long expectedVersion, LocalDate effectiveOn, String actor) {
-        Site site = lockCurrent(id, expectedVersion);
-        if (site.status != SiteStatus.CEASED) {
-            changeStatus(site, SiteStatus.CEASED, effectiveOn, actor);
-            Site.flush();
-            publish(site);
-        }
-        return site;
+        return moveTo(lockCurrent(id, expectedVersion), SiteStatus.CEASED, effectiveOn, actor);
     }
 
     /**
@@ -138,11 +130,11 @@ public class SiteDirectory {
     @Transactional
     public void delete(String id, long expectedVersion) {
         Site site = lockCurrent(id, expectedVersion);
-        boolean delivered = SiteStatusChange.count("siteId = ?1 and status <> ?2", id, SiteStatus.ONBOARDING) > 0;
-        if (delivered || cohorts.anyAt(id)) {
-            throw ProblemException.conflict("site " + id + " has delivered or has classes; retire it instead, so it "
-                    + "is still counted");
+        SiteChange.Deleting deleting = new SiteChange.Deleting(site);
+        if (SiteStatusChange.count("siteId = ?1 and status <> ?2", id, SiteStatus.ONBOARDING) > 0) {
+            throw deleting.refuse();
         }
+        changes.fire(deleting);
         SiteStatusChange.delete("siteId", id);
         site.delete();
         outbox.recordDeletion(EventType.SITE_UPDATED, id);
@@ -151,14 +143,7 @@ public class SiteDirectory {
     /** Moves a site to a status from a date (loading history, e.g. the demo directory); no version check. */
     @Transactional
     public Site changeStatus(String id, SiteStatus status, LocalDate effectiveOn, String actor) {
-        Site site = Site.<Site>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> ProblemException.notFound("site " + id));
-        if (status != site.status) {
-            changeStatus(site, status, effectiveOn, actor);
-            Site.flush();
-            publish(site);
-        }
-        return site;
+        return moveTo(Locking.lock(Site.class, "site", id), status, effectiveOn, actor);
     }
 
     public Optional<Site> find(String id) {
@@ -178,13 +163,14 @@ public class SiteDirectory {
         return sites.size();
     }
 
-    private Site lockCurrent(String id, long expectedVersion) {
-        // Locked, so nothing (a booking, another editor) can change it between the check and the write.
-        Site site = Site.<Site>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> ProblemException.notFound("site " + id));
-        if (site.version != expectedVersion) {
-            throw new ProblemException(412, "Precondition failed",
-                    "site " + id + " changed since version " + expectedVersion + "; fetch it again", List.of());
+    private static Site lockCurrent(String id, long expectedVersion) {
+        return Locking.lockAtVersion(Site.class, "site", id, expectedVersion, s -> s.version);
+    }
+
+    private Site moveTo(Site site, SiteStatus status, LocalDate effectiveOn, String actor) {
+        if (status != site.status) {
+            changeStatus(site, status, effectiveOn, actor);
+            written(site);
         }
         return site;
     }
@@ -198,10 +184,10 @@ public class SiteDirectory {
         }
         site.status = status;
         site.statusChangedOn = since;
-        site.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        site.updatedAt = OffsetDateTime.now(clock);
         recordHistory(site, actor);
         if (status == SiteStatus.CEASED) {
-            cohorts.cancelAllToRunAt(site);
+            changes.fire(new SiteChange.Ceasing(site));
         }
     }
 
@@ -210,7 +196,7 @@ public class SiteDirectory {
         change.siteId = site.id;
         change.status = site.status;
         change.effectiveOn = site.statusChangedOn;
-        change.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        change.recordedAt = OffsetDateTime.now(clock);
         change.recordedBy = actor;
         change.persist();
     }
@@ -235,17 +221,17 @@ public class SiteDirectory {
         site.accessibility = details.accessibility();
         site.programmes(details.programmes());
         site.sessions = details.sessions();
-        site.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        site.updatedAt = OffsetDateTime.now(clock);
     }
 
-    private static void requireNotFuture(LocalDate since) {
+    private void requireNotFuture(LocalDate since) {
         if (since.isAfter(today())) {
             throw ProblemException.badField("statusSince", "must not be in the future");
         }
     }
 
-    private static LocalDate today() {
-        return England.today();
+    private LocalDate today() {
+        return England.today(clock);
     }
 
     /** The site's full state, as every consumer of the sites topic sees it. */
@@ -253,6 +239,12 @@ public class SiteDirectory {
         return new SiteUpdated(site.id, site.name, site.provider.id, site.provider.name, site.provider.type,
                 site.setting, site.postcode, site.latitude, site.longitude, site.programmes(), site.sessions,
                 site.status);
+    }
+
+    /** Writes a changed site (bumping the version its ETag carries) and publishes it. */
+    private void written(Site site) {
+        Site.flush();
+        publish(site);
     }
 
     private void publish(Site site) {

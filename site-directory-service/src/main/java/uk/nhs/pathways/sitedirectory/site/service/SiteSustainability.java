@@ -57,7 +57,7 @@ public class SiteSustainability {
                     from site_status_change h where h.effective_on <= :asOf
                     order by h.site_id, h.effective_on desc, h.id desc),
                 ever as (
-                    select distinct site_id from site_status_change where status = 'ACTIVE' and effective_on <= :asOf)
+                    select distinct site_id from site_status_change where status = :active and effective_on <= :asOf)
                 select st.status, e.site_id is not null, p.type, s.setting, coalesce(l.icb_ods_code, '-'), count(*)
                 from state st
                 join site s on s.id = st.site_id
@@ -66,6 +66,7 @@ public class SiteSustainability {
                 left join sub_icb_location l on l.ods_code = s.sub_icb_ods_code
                 where (cast(:icb as text) is null or l.icb_ods_code = :icb)
                 group by 1, 2, 3, 4, 5""")
+                .setParameter("active", SiteStatus.ACTIVE.name())
                 .setParameter("asOf", asOf)
                 .setParameter("icb", icb);
         @SuppressWarnings("unchecked")

@@ -3,7 +3,7 @@ package uk.nhs.pathways.sitedirectory.cohort.rest;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.events.FacilitatorType;
-import uk.nhs.pathways.sitedirectory.cohort.service.Cohorts;
+import uk.nhs.pathways.sitedirectory.cohort.service.Classes;
 import uk.nhs.pathways.events.Joint;
 
 import java.time.DayOfWeek;
@@ -17,7 +17,7 @@ import java.util.List;
  * names every field at fault.
  */
 @Schema(name = "ClassRequest", description = "A class: one cohort of an ESCAPE-pain course at a site")
-public record CohortRequest(
+public record ClassRequest(
         @Schema(example = "0b5f3c8e-5a55-4f0e-9d1c-2f3a4b5c6d7e") String siteId,
         @Schema(description = "Joints the course covers; a subset of the site's programmes", example = "[\"KNEE\", \"HIP\"]")
         List<Joint> programmes,
@@ -34,8 +34,8 @@ public record CohortRequest(
         FacilitatorType facilitatorType,
         @Schema(description = "SCHEDULED for a new class; COMPLETED and CANCELLED are final") ClassStatus status) {
 
-    Cohorts.CohortDetails details() {
-        return new Cohorts.CohortDetails(siteId, programmes, startDate, days, startTime, durationMinutes, sessions,
+    Classes.ClassDetails details() {
+        return new Classes.ClassDetails(siteId, programmes, startDate, days, startTime, durationMinutes, sessions,
                 capacity, facilitatorType, status);
     }
 }

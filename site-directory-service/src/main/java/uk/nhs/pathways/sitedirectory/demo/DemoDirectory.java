@@ -1,25 +1,25 @@
-package uk.nhs.pathways.sitedirectory.site.demo;
+package uk.nhs.pathways.sitedirectory.demo;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import uk.nhs.pathways.platform.geo.ReferenceData;
-import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
 import uk.nhs.pathways.events.FacilitatorType;
-import uk.nhs.pathways.sitedirectory.cohort.service.Cohorts;
-import uk.nhs.pathways.sitedirectory.site.domain.England;
 import uk.nhs.pathways.events.Joint;
-import uk.nhs.pathways.sitedirectory.site.domain.Provider;
 import uk.nhs.pathways.events.ProviderType;
 import uk.nhs.pathways.events.Setting;
-import uk.nhs.pathways.sitedirectory.site.domain.Site;
 import uk.nhs.pathways.events.SiteStatus;
+import uk.nhs.pathways.platform.geo.ReferenceData;
+import uk.nhs.pathways.platform.time.England;
+import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
+import uk.nhs.pathways.sitedirectory.cohort.service.Classes;
+import uk.nhs.pathways.sitedirectory.site.domain.Provider;
+import uk.nhs.pathways.sitedirectory.site.domain.Site;
 import uk.nhs.pathways.sitedirectory.site.service.SiteDirectory;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -77,14 +77,13 @@ public class DemoDirectory {
     SiteDirectory directory;
 
     @Inject
-    Cohorts cohorts;
+    Classes classes;
 
-    @ConfigProperty(name = "pathways.demo-data.enabled", defaultValue = "false")
-    boolean enabled;
+    @Inject
+    Clock clock;
 
-    /** Every n-th GP practice's postcode becomes a site. */
-    @ConfigProperty(name = "pathways.demo-data.practice-stride", defaultValue = "18")
-    int stride;
+    @Inject
+    DemoDataConfig config;
 
     // ---- the plan: pure, deterministic, testable without a database --------------------------------
 
@@ -223,24 +222,25 @@ public class DemoDirectory {
     // ---- loading ------------------------------------------------------------------------------------
 
     void onStart(@Observes StartupEvent ignored) {
-        if (!enabled) {
+        if (!config.enabled()) {
             return;
         }
+        int stride = config.practiceStride();
         if (QuarkusTransaction.requiringNew().call(() -> Provider.count() == 0)) {
-            Plan plan = plan(England.today(), stride);
+            Plan plan = plan(England.today(clock), stride);
             int[] loaded = QuarkusTransaction.requiringNew().timeout(600).call(() -> load(plan));
             LOG.infof("Demo directory loaded: %d sites, %d classes", loaded[0], loaded[1]);
         } else if (QuarkusTransaction.requiringNew().call(() -> Cohort.count() == 0)) {
             // A directory loaded before classes existed: give its sites their classes.
-            Plan plan = plan(England.today(), stride);
-            int classes = QuarkusTransaction.requiringNew().timeout(600).call(() -> addClassesToExistingSites(plan));
-            LOG.infof("Demo classes added to the existing directory: %d", classes);
+            Plan plan = plan(England.today(clock), stride);
+            int added = QuarkusTransaction.requiringNew().timeout(600).call(() -> addClassesToExistingSites(plan));
+            LOG.infof("Demo classes added to the existing directory: %d", added);
         }
     }
 
     int[] load(Plan plan) {
         plan.providers().forEach(p -> directory.addProvider(p.id(), p.name(), p.type()));
-        int classes = 0;
+        int added = 0;
         for (SitePlan s : plan.sites()) {
             StatusStep first = s.history().getFirst();
             Site site = directory.addSite(new SiteDirectory.SiteDetails(s.providerId(), s.name(), null, s.postcode(),
@@ -248,9 +248,9 @@ public class DemoDirectory {
             for (StatusStep step : s.history().subList(1, s.history().size())) {
                 directory.changeStatus(site.id, step.status(), step.since(), ACTOR);
             }
-            classes += addClasses(site.id, s);
+            added += addClasses(site.id, s);
         }
-        return new int[] {plan.sites().size(), classes};
+        return new int[] {plan.sites().size(), added};
     }
 
     int addClassesToExistingSites(Plan plan) {
@@ -259,22 +259,22 @@ public class DemoDirectory {
             existing.computeIfAbsent(site.provider.id + "|" + site.name + "|" + site.postcode, k -> new ArrayList<>())
                     .add(site);
         }
-        int classes = 0;
+        int added = 0;
         for (SitePlan s : plan.sites()) {
             List<Site> matches = existing.getOrDefault(s.providerId() + "|" + s.name() + "|" + s.postcode(), List.of());
             if (!matches.isEmpty()) {
                 Site site = matches.removeFirst();
                 if (site.status == SiteStatus.ACTIVE || site.status == SiteStatus.ONBOARDING) {
-                    classes += addClasses(site.id, s);
+                    added += addClasses(site.id, s);
                 }
             }
         }
-        return classes;
+        return added;
     }
 
     private int addClasses(String siteId, SitePlan s) {
         for (ClassPlan c : s.classes()) {
-            cohorts.add(new Cohorts.CohortDetails(siteId, c.programmes(), c.startDate(), c.days(), c.startTime(),
+            classes.add(new Classes.ClassDetails(siteId, c.programmes(), c.startDate(), c.days(), c.startTime(),
                     c.durationMinutes(), c.sessions(), c.capacity(), c.facilitator(), null));
         }
         return s.classes().size();

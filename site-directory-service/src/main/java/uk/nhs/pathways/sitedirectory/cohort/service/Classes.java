@@ -1,31 +1,35 @@
 package uk.nhs.pathways.sitedirectory.cohort.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
+import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.events.ClassUpdated;
 import uk.nhs.pathways.events.EventType;
+import uk.nhs.pathways.events.FacilitatorType;
 import uk.nhs.pathways.events.InvalidEventException;
+import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.ReferralBooked;
+import uk.nhs.pathways.events.SiteStatus;
 import uk.nhs.pathways.platform.outbox.Outbox;
 import uk.nhs.pathways.platform.problem.Problem;
 import uk.nhs.pathways.platform.problem.ProblemException;
+import uk.nhs.pathways.platform.time.England;
 import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
-import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.sitedirectory.cohort.domain.CourseCalendar;
-import uk.nhs.pathways.events.FacilitatorType;
-import uk.nhs.pathways.sitedirectory.site.domain.England;
-import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.sitedirectory.service.Locking;
+import uk.nhs.pathways.sitedirectory.site.domain.Programmes;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
-import uk.nhs.pathways.events.SiteStatus;
+import uk.nhs.pathways.sitedirectory.site.service.SiteChange;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -34,34 +38,37 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The rules for classes (cohorts). Every change, including each booking, is written with the class's
- * full-state event in one transaction, so the classes topic always ends with the class as it is.
- * Nothing is written when a rule fails: every rule is checked before the first write.
+ * The rules for classes (the {@link Cohort} entity). Every change, including each booking, is written
+ * with the class's full-state event in one transaction, so the classes topic always ends with the class
+ * as it is. Nothing is written when a rule fails: every rule is checked before the first write.
  */
 @ApplicationScoped
-public class Cohorts {
+public class Classes {
 
-    private static final Logger LOG = Logger.getLogger(Cohorts.class);
+    private static final Logger LOG = Logger.getLogger(Classes.class);
 
-    public static final int MIN_CAPACITY = 4;
-    public static final int MAX_CAPACITY = 20;
-    public static final int DEFAULT_DURATION_MINUTES = 60;
-    static final LocalTime EARLIEST_START = LocalTime.of(6, 0);
-    static final LocalTime LATEST_END = LocalTime.of(22, 0);
+    private static final int MIN_CAPACITY = 4;
+    private static final int MAX_CAPACITY = 20;
+    private static final int DEFAULT_DURATION_MINUTES = 60;
+    private static final LocalTime EARLIEST_START = LocalTime.of(6, 0);
+    private static final LocalTime LATEST_END = LocalTime.of(22, 0);
     /** How far ahead a class may be scheduled. */
-    static final int MAX_DAYS_AHEAD = 366;
+    private static final int MAX_DAYS_AHEAD = 366;
 
     @Inject
     Outbox outbox;
 
+    @Inject
+    Clock clock;
+
     /** What a class is made of, whoever sends it. Null duration means an hour; null status SCHEDULED. */
-    public record CohortDetails(String siteId, List<Joint> programmes, LocalDate startDate, List<DayOfWeek> days,
+    public record ClassDetails(String siteId, List<Joint> programmes, LocalDate startDate, List<DayOfWeek> days,
                                 LocalTime startTime, Integer durationMinutes, int sessions, int capacity,
                                 FacilitatorType facilitatorType, ClassStatus status) {
     }
 
     @Transactional
-    public Cohort add(CohortDetails details) {
+    public Cohort add(ClassDetails details) {
         // Shared lock: the site cannot be retired while a class is being added to it.
         Site site = siteFor(details.siteId());
         ClassStatus status = details.status() == null ? ClassStatus.SCHEDULED : details.status();
@@ -77,14 +84,13 @@ public class Cohorts {
         cohort.placesTaken = 0;
         apply(cohort, details);
         cohort.persist();
-        Cohort.flush();
-        publish(cohort);
+        written(cohort);
         return cohort;
     }
 
     /** Replaces a class's details if nobody changed it since {@code expectedVersion} (else 412). */
     @Transactional
-    public Cohort update(String id, long expectedVersion, CohortDetails details) {
+    public Cohort update(String id, long expectedVersion, ClassDetails details) {
         Cohort cohort = lockCurrent(id, expectedVersion);
         if (!cohort.site.id.equals(details.siteId())) {
             throw ProblemException.badField("siteId", "a class cannot move to another site; cancel it and add a new one");
@@ -94,8 +100,7 @@ public class Cohorts {
         rejectIfAny(errors);
         cohort.status = status;
         apply(cohort, details);
-        Cohort.flush();
-        publish(cohort);
+        written(cohort);
         return cohort;
     }
 
@@ -107,10 +112,7 @@ public class Cohorts {
             throw ProblemException.badField("status", "a completed class cannot be cancelled");
         }
         if (cohort.status != ClassStatus.CANCELLED) {
-            cohort.status = ClassStatus.CANCELLED;
-            cohort.updatedAt = now();
-            Cohort.flush();
-            publish(cohort);
+            cancelled(cohort);
         }
         return cohort;
     }
@@ -131,27 +133,27 @@ public class Cohorts {
         outbox.recordDeletion(EventType.CLASS_UPDATED, id);
     }
 
-    /** Whether any class was ever added at the site. */
-    public boolean anyAt(String siteId) {
-        return Cohort.count("site.id", siteId) > 0;
-    }
-
-    /** The site is ceasing: every class still to run there is cancelled, in the caller's transaction. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void cancelAllToRunAt(Site site) {
-        for (Cohort cohort : toRunAt(site.id, LockModeType.PESSIMISTIC_WRITE)) {
-            cohort.status = ClassStatus.CANCELLED;
-            cohort.updatedAt = now();
-            Cohort.flush();
-            publish(cohort);
+    /** A ceasing site cancels every class still to run there, in the site change's transaction. */
+    void siteCeasing(@Observes SiteChange.Ceasing ceasing) {
+        for (Cohort cohort : toRunAt(ceasing.site().id, LockModeType.PESSIMISTIC_WRITE)) {
+            cancelled(cohort);
         }
     }
 
-    /** The joints the classes still to run at a site cover: a site must keep offering them. */
-    public EnumSet<Joint> jointsToRunAt(String siteId) {
-        EnumSet<Joint> joints = EnumSet.noneOf(Joint.class);
-        toRunAt(siteId, LockModeType.NONE).forEach(c -> joints.addAll(c.programmes()));
-        return joints;
+    /** A site must keep offering the joints its classes still to run cover. */
+    void siteProgrammesChanging(@Observes SiteChange.ProgrammesChanging change) {
+        EnumSet<Joint> running = EnumSet.noneOf(Joint.class);
+        toRunAt(change.site().id, LockModeType.NONE).forEach(c -> running.addAll(c.programmes()));
+        if (!change.programmes().containsAll(running)) {
+            throw change.refuse("classes still to run at this site cover " + running + "; change or cancel them first");
+        }
+    }
+
+    /** A site that ever had a class is not deleted: its classes (and their bookings) stay accounted for. */
+    void siteDeleting(@Observes SiteChange.Deleting deleting) {
+        if (Cohort.count("site.id", deleting.site().id) > 0) {
+            throw deleting.refuse();
+        }
     }
 
     /**
@@ -177,8 +179,7 @@ public class Cohorts {
             LOG.warnf("Class %s (%s) now has %d places taken of %d", cohort.id, cohort.status, cohort.placesTaken,
                     cohort.capacity);
         }
-        Cohort.flush();
-        publish(cohort);
+        written(cohort);
     }
 
     public Optional<Cohort> find(String id) {
@@ -212,18 +213,12 @@ public class Cohorts {
                 .orElseThrow(() -> ProblemException.badField("siteId", "is not a known site"));
     }
 
-    private Cohort lockCurrent(String id, long expectedVersion) {
-        Cohort cohort = Cohort.<Cohort>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> ProblemException.notFound("class " + id));
-        if (cohort.version != expectedVersion) {
-            throw new ProblemException(412, "Precondition failed",
-                    "class " + id + " changed since version " + expectedVersion + "; fetch it again", List.of());
-        }
-        return cohort;
+    private static Cohort lockCurrent(String id, long expectedVersion) {
+        return Locking.lockAtVersion(Cohort.class, "class", id, expectedVersion, c -> c.version);
     }
 
     /** Every rule a class breaks, by field; {@code current} is null for a new class. */
-    private List<Problem.FieldError> check(Site site, CohortDetails d, ClassStatus status, Cohort current) {
+    private List<Problem.FieldError> check(Site site, ClassDetails d, ClassStatus status, Cohort current) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (site.status == SiteStatus.CEASED && (current == null || status == ClassStatus.SCHEDULED
                 || status == ClassStatus.RUNNING)) {
@@ -239,7 +234,7 @@ public class Cohorts {
             errors.add(new Problem.FieldError("programmes", "the site runs the programme for "
                     + site.programmes().stream().map(Enum::name).collect(Collectors.joining(" and ")) + " only"));
         }
-        if (d.sessions() < 4 || d.sessions() > Cohort.STANDARD_SESSIONS) {
+        if (d.sessions() < 4 || d.sessions() > Programmes.STANDARD_SESSIONS) {
             errors.add(new Problem.FieldError("sessions", "must be between 4 and 12 (12 is the standard course)"));
         }
         if (d.capacity() < MIN_CAPACITY || d.capacity() > MAX_CAPACITY) {
@@ -269,7 +264,7 @@ public class Cohorts {
         if (misfit != null) {
             errors.add(new Problem.FieldError("days", misfit));
         }
-        LocalDate today = England.today();
+        LocalDate today = England.today(clock);
         if (d.startDate() == null) {
             errors.add(new Problem.FieldError("startDate", "is required"));
         } else {
@@ -294,7 +289,7 @@ public class Cohorts {
         }
     }
 
-    private static void apply(Cohort cohort, CohortDetails d) {
+    private void apply(Cohort cohort, ClassDetails d) {
         cohort.programmes(d.programmes());
         cohort.startDate = d.startDate();
         cohort.days(d.days());
@@ -307,8 +302,20 @@ public class Cohorts {
         cohort.updatedAt = now();
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private void cancelled(Cohort cohort) {
+        cohort.status = ClassStatus.CANCELLED;
+        cohort.updatedAt = now();
+        written(cohort);
+    }
+
+    /** Writes a changed class (bumping the version its ETag carries) and publishes it. */
+    private void written(Cohort cohort) {
+        Cohort.flush();
+        publish(cohort);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 
     /** The class's full state, as every consumer of the classes topic sees it. */
