@@ -2,10 +2,9 @@ package uk.nhs.pathways.contract;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import uk.nhs.pathways.platform.security.Caller;
 import uk.nhs.pathways.platform.security.Roles;
-
-import java.util.Optional;
 
 /** Whose contracts and funding decisions the caller sees: a commissioner its own ICB's, an admin every ICB's. */
 @ApplicationScoped

@@ -1,19 +1,18 @@
 package uk.nhs.pathways.contract;
 
+import static uk.nhs.pathways.testing.SecurityMatrix.Who.*;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-import uk.nhs.pathways.contract.terms.domain.CommissioningModel;
-import uk.nhs.pathways.contract.terms.domain.Contract;
-import uk.nhs.pathways.contract.funding.domain.FundingDecision;
-import uk.nhs.pathways.testing.SecurityMatrix;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
-
-import static uk.nhs.pathways.testing.SecurityMatrix.Who.*;
+import org.junit.jupiter.api.Test;
+import uk.nhs.pathways.contract.funding.domain.FundingDecision;
+import uk.nhs.pathways.contract.terms.domain.CommissioningModel;
+import uk.nhs.pathways.contract.terms.domain.Contract;
+import uk.nhs.pathways.testing.SecurityMatrix;
 
 /** Every contract-service endpoint x every caller (also: a new endpoint without an entry fails this test). */
 @QuarkusTest
@@ -27,23 +26,40 @@ class SecurityMatrixTest {
         String decision = aDecision(contract);
         new SecurityMatrix("B86030", "prov-matrix", ICB)
                 .endpoint("GET", "/contracts")
-                .expect(200, COMMISSIONER, OTHER_COMMISSIONER, ADMIN).othersGet(403).and()
-
+                .expect(200, COMMISSIONER, OTHER_COMMISSIONER, ADMIN)
+                .othersGet(403)
+                .and()
                 .endpoint("GET", "/contracts/{id}")
                 .at(who -> "/contracts/" + contract)
-                .expect(200, COMMISSIONER, ADMIN).expect(404, OTHER_COMMISSIONER).othersGet(403).and()
-
+                .expect(200, COMMISSIONER, ADMIN)
+                .expect(404, OTHER_COMMISSIONER)
+                .othersGet(403)
+                .and()
                 .endpoint("POST", "/contracts")
-                .body(who -> Map.of("id", "m-" + UUID.randomUUID().toString().substring(0, 8), "commissionerIcb", ICB,
-                        "model", "ACTIVITY", "maxContactsPerEpisode", 12, "validFrom", "2026-04-01"))
-                .expect(201, COMMISSIONER, ADMIN).othersGet(403).and()
-
+                .body(who -> Map.of(
+                        "id",
+                        "m-" + UUID.randomUUID().toString().substring(0, 8),
+                        "commissionerIcb",
+                        ICB,
+                        "model",
+                        "ACTIVITY",
+                        "maxContactsPerEpisode",
+                        12,
+                        "validFrom",
+                        "2026-04-01"))
+                .expect(201, COMMISSIONER, ADMIN)
+                .othersGet(403)
+                .and()
                 .endpoint("GET", "/funding-decisions")
-                .expect(200, COMMISSIONER, OTHER_COMMISSIONER, ADMIN).othersGet(403).and()
-
+                .expect(200, COMMISSIONER, OTHER_COMMISSIONER, ADMIN)
+                .othersGet(403)
+                .and()
                 .endpoint("GET", "/funding-decisions/{referralId}")
                 .at(who -> "/funding-decisions/" + decision)
-                .expect(200, COMMISSIONER, ADMIN).expect(404, OTHER_COMMISSIONER).othersGet(403).and()
+                .expect(200, COMMISSIONER, ADMIN)
+                .expect(404, OTHER_COMMISSIONER)
+                .othersGet(403)
+                .and()
                 .verify();
     }
 

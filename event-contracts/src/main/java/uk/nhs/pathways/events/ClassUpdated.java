@@ -27,5 +27,4 @@ public record ClassUpdated(
         int capacity,
         int placesTaken,
         FacilitatorType facilitatorType,
-        ClassStatus status) {
-}
+        ClassStatus status) {}

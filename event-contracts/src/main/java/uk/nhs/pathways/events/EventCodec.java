@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -28,8 +27,7 @@ public final class EventCodec {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private EventCodec() {
-    }
+    private EventCodec() {}
 
     public static byte[] toJson(Object payload) {
         try {
@@ -39,8 +37,8 @@ public final class EventCodec {
         }
     }
 
-    public static CloudEvent envelope(UUID id, EventType type, String source, String subject,
-                                      OffsetDateTime time, byte[] json) {
+    public static CloudEvent envelope(
+            UUID id, EventType type, String source, String subject, OffsetDateTime time, byte[] json) {
         return CloudEventBuilder.v1()
                 .withId(id.toString())
                 .withType(type.type())
@@ -73,7 +71,8 @@ public final class EventCodec {
         try {
             return JSON.readValue(json, as);
         } catch (IOException e) {
-            throw new InvalidEventException("not a valid " + as.getSimpleName() + ": " + e.getClass().getSimpleName());
+            throw new InvalidEventException(
+                    "not a valid " + as.getSimpleName() + ": " + e.getClass().getSimpleName());
         }
     }
 }

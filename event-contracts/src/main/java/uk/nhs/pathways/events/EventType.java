@@ -10,12 +10,12 @@ import java.util.Optional;
  * consumer can tell a v1 payload from a later one without parsing it.
  */
 public enum EventType {
-
     SITE_UPDATED("uk.nhs.pathways.site.updated", Topics.SITES, SiteUpdated.class, 1),
     CLASS_UPDATED("uk.nhs.pathways.class.updated", Topics.CLASSES, ClassUpdated.class, 1),
     REFERRAL_SUBMITTED("uk.nhs.pathways.referral.submitted", Topics.REFERRALS, ReferralSubmitted.class, 1),
     REFERRAL_OFFERED("uk.nhs.pathways.referral.offered", Topics.REFERRALS, ReferralStatusChanged.class, 1),
-    REFERRAL_NEEDS_ATTENTION("uk.nhs.pathways.referral.needs-attention", Topics.REFERRALS, ReferralStatusChanged.class, 1),
+    REFERRAL_NEEDS_ATTENTION(
+            "uk.nhs.pathways.referral.needs-attention", Topics.REFERRALS, ReferralStatusChanged.class, 1),
     REFERRAL_ACCEPTED("uk.nhs.pathways.referral.accepted", Topics.REFERRALS, ReferralStatusChanged.class, 1),
     REFERRAL_DECLINED("uk.nhs.pathways.referral.declined", Topics.REFERRALS, ReferralStatusChanged.class, 1),
     REFERRAL_BOOKED("uk.nhs.pathways.referral.booked", Topics.REFERRALS, ReferralBooked.class, 1),

@@ -21,11 +21,4 @@ public record FundingDecided(
         Integer contactsFunded,
         String commissionerIcb,
         List<String> reasons,
-        Instant decidedAt) {
-
-    /** A decision that does not state the cap, as every decision did before contactsFunded was added. */
-    public FundingDecided(String referralId, boolean funded, String contractId, String commissionerIcb,
-                          List<String> reasons, Instant decidedAt) {
-        this(referralId, funded, contractId, null, commissionerIcb, reasons, decidedAt);
-    }
-}
+        Instant decidedAt) {}

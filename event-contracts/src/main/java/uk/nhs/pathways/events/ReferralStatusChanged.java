@@ -15,5 +15,4 @@ public record ReferralStatusChanged(
         String providerId,
         String practiceOdsCode,
         String reason,
-        Instant changedAt) {
-}
+        Instant changedAt) {}

@@ -18,5 +18,4 @@ public record ReferralSubmitted(
         String providerId,
         int sessions,
         long distanceMetres,
-        Instant submittedAt) {
-}
+        Instant submittedAt) {}

@@ -21,5 +21,4 @@ public record SiteUpdated(
         double longitude,
         List<Joint> programmes,
         int sessions,
-        SiteStatus status) {
-}
+        SiteStatus status) {}

@@ -23,6 +23,5 @@ public final class Topics {
         return "pathways.dead-letter." + service;
     }
 
-    private Topics() {
-    }
+    private Topics() {}
 }

@@ -45,23 +45,27 @@ public final class KafkaBroker implements AutoCloseable {
         Path logs = dataDir.resolve("logs");
         if (!Files.exists(logs.resolve("meta.properties"))) {
             String clusterId = base64Uuid();
-            Process format = java(List.of("kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId, "--config=" + config))
+            Process format = java(List.of(
+                            "kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId, "--config=" + config))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
                 throw new IOException("formatting Kafka storage failed; see " + logFile);
             }
         }
         process = java(List.of("-Xmx512m", "kafka.Kafka", config.toString()))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!accepting()) {
             if (!process.isAlive()) {
                 throw new IOException("Kafka broker exited with " + process.exitValue() + "; see " + logFile);
             }
             if (System.nanoTime() > deadline) {
-                throw new IOException("Kafka broker not listening on " + port + " after " + timeout + "; see " + logFile);
+                throw new IOException(
+                        "Kafka broker not listening on " + port + " after " + timeout + "; see " + logFile);
             }
             Thread.sleep(200); // polling a port the child process is about to open
         }
@@ -106,8 +110,10 @@ public final class KafkaBroker implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         // Absolute entries: the broker runs in its data directory, not where this JVM started.
-        command.add(java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .map(entry -> entry.endsWith("*") ? Path.of(entry.substring(0, entry.length() - 1)).toAbsolutePath() + "/*"
+        command.add(java.util.Arrays.stream(
+                        System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> entry.endsWith("*")
+                        ? Path.of(entry.substring(0, entry.length() - 1)).toAbsolutePath() + "/*"
                         : Path.of(entry).toAbsolutePath().toString())
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator)));
         command.add("-Dlog4j2.configurationFile=" + dataDir.resolve("log4j2.properties"));
@@ -117,7 +123,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     private Path writeConfig() throws IOException {
         Path config = dataDir.resolve("server.properties");
-        String properties = String.join("\n",
+        String properties = String.join(
+                "\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
@@ -136,18 +143,21 @@ public final class KafkaBroker implements AutoCloseable {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
-                "") ;
+                "");
         Files.writeString(config, properties);
-        Files.writeString(dataDir.resolve("log4j2.properties"), String.join("\n",
-                "rootLogger.level=WARN",
-                "rootLogger.appenderRef.out.ref=out",
-                "appender.out.type=Console",
-                "appender.out.name=out",
-                "appender.out.layout.type=PatternLayout",
-                "appender.out.layout.pattern=%d{HH:mm:ss.SSS} %-5p [%c{1}] %m%n",
-                "logger.kafka.name=kafka.server.KafkaRaftServer",
-                "logger.kafka.level=INFO",
-                ""));
+        Files.writeString(
+                dataDir.resolve("log4j2.properties"),
+                String.join(
+                        "\n",
+                        "rootLogger.level=WARN",
+                        "rootLogger.appenderRef.out.ref=out",
+                        "appender.out.type=Console",
+                        "appender.out.name=out",
+                        "appender.out.layout.type=PatternLayout",
+                        "appender.out.layout.pattern=%d{HH:mm:ss.SSS} %-5p [%c{1}] %m%n",
+                        "logger.kafka.name=kafka.server.KafkaRaftServer",
+                        "logger.kafka.level=INFO",
+                        ""));
         return config;
     }
 

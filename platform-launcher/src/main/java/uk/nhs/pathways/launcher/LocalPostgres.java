@@ -25,7 +25,8 @@ public final class LocalPostgres {
 
     /** From PATHWAYS_PG_HOST, PATHWAYS_PG_PORT, PATHWAYS_PG_ADMIN_USER, PATHWAYS_PG_ADMIN_PASSWORD. */
     public static LocalPostgres fromEnvironment() {
-        return new LocalPostgres(env("PATHWAYS_PG_HOST", "127.0.0.1"),
+        return new LocalPostgres(
+                env("PATHWAYS_PG_HOST", "127.0.0.1"),
                 Integer.parseInt(env("PATHWAYS_PG_PORT", "5432")),
                 env("PATHWAYS_PG_ADMIN_USER", "postgres"),
                 env("PATHWAYS_PG_ADMIN_PASSWORD", ""));
@@ -49,7 +50,7 @@ public final class LocalPostgres {
         requireIdentifier(database);
         requireIdentifier(role);
         try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), adminUser, adminPassword);
-             Statement sql = admin.createStatement()) {
+                Statement sql = admin.createStatement()) {
             boolean roleExists;
             try (var rs = sql.executeQuery("select 1 from pg_roles where rolname = '" + role + "'")) {
                 roleExists = rs.next();

@@ -18,8 +18,7 @@ import java.util.concurrent.ExecutionException;
 public final class Platform implements AutoCloseable {
 
     /** A service of the platform: its module, port and database. */
-    public record Service(String name, int port, String database) {
-    }
+    public record Service(String name, int port, String database) {}
 
     private final Path projectRoot;
     private final Path workDir;
@@ -30,8 +29,14 @@ public final class Platform implements AutoCloseable {
     private final Map<String, String> extraEnvironment;
     private final List<ServiceProcess> running = new ArrayList<>();
 
-    public Platform(Path projectRoot, Path workDir, LocalPostgres postgres, int kafkaPort, List<Service> services,
-                    boolean freshDatabases, Map<String, String> extraEnvironment) {
+    public Platform(
+            Path projectRoot,
+            Path workDir,
+            LocalPostgres postgres,
+            int kafkaPort,
+            List<Service> services,
+            boolean freshDatabases,
+            Map<String, String> extraEnvironment) {
         this.projectRoot = projectRoot;
         this.workDir = workDir;
         this.postgres = postgres;
@@ -54,8 +59,11 @@ public final class Platform implements AutoCloseable {
     }
 
     public String url(String service) {
-        return services.stream().filter(s -> s.name().equals(service)).findFirst()
-                .map(s -> "http://127.0.0.1:" + s.port()).orElseThrow();
+        return services.stream()
+                .filter(s -> s.name().equals(service))
+                .findFirst()
+                .map(s -> "http://127.0.0.1:" + s.port())
+                .orElseThrow();
     }
 
     public void start(Duration timeout) throws Exception {
@@ -76,18 +84,24 @@ public final class Platform implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_PASSWORD", role);
             env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
             Path jar = projectRoot.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
-            ServiceProcess process = new ServiceProcess(service.name(), jar, service.port(), env,
+            ServiceProcess process = new ServiceProcess(
+                    service.name(),
+                    jar,
+                    service.port(),
+                    env,
                     workDir.resolve("logs").resolve(service.name() + ".log"));
             process.start();
             running.add(process);
         }
-        List<CompletableFuture<Void>> ready = running.stream().map(p -> CompletableFuture.runAsync(() -> {
-            try {
-                p.awaitReady(timeout);
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        })).toList();
+        List<CompletableFuture<Void>> ready = running.stream()
+                .map(p -> CompletableFuture.runAsync(() -> {
+                    try {
+                        p.awaitReady(timeout);
+                    } catch (IOException | InterruptedException e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                }))
+                .toList();
         try {
             CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).get();
         } catch (ExecutionException e) {
@@ -128,7 +142,8 @@ public final class Platform implements AutoCloseable {
             }
         }));
         long started = System.nanoTime();
-        System.out.println("Starting Kafka (127.0.0.1:" + kafkaPort + ") and the four services; logs in " + work.resolve("logs"));
+        System.out.println(
+                "Starting Kafka (127.0.0.1:" + kafkaPort + ") and the four services; logs in " + work.resolve("logs"));
         platform.start(Duration.ofMinutes(3));
         System.out.printf("%nPathways is up in %.1f s:%n%n", (System.nanoTime() - started) / 1e9);
         System.out.printf("  %-24s %-24s %s%n", "service", "API", "Swagger UI");
@@ -140,7 +155,8 @@ public final class Platform implements AutoCloseable {
                 + String.join(", ", services.stream().map(Service::database).toList()));
         System.out.println("\nTry it (README, 'Refer someone'):\n"
                 + "  TOKEN=$(bin/dev-token referrer B86030)\n"
-                + "  curl -s -X POST http://127.0.0.1:" + (basePort + 2) + "/referrals -H \"Authorization: Bearer $TOKEN\" \\\n"
+                + "  curl -s -X POST http://127.0.0.1:" + (basePort + 2)
+                + "/referrals -H \"Authorization: Bearer $TOKEN\" \\\n"
                 + "       -H 'Content-Type: application/json' \\\n"
                 + "       -d '{\"patient\":{\"nhsNumber\":\"9434765919\",\"name\":\"Demo Person\",\"dateOfBirth\":\"1956-03-14\",\"postcode\":\"LS6 2AB\"},\"joint\":\"KNEE\"}'\n"
                 + "\nCtrl-C stops everything.");

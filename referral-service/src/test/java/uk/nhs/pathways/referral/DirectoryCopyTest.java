@@ -1,7 +1,16 @@
 package uk.nhs.pathways.referral;
 
+import static org.awaitility.Awaitility.await;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.events.ClassUpdated;
@@ -18,29 +27,40 @@ import uk.nhs.pathways.referral.directory.domain.DirectorySite;
 import uk.nhs.pathways.testing.TestEvents;
 import uk.nhs.pathways.testing.TopicReader;
 
-import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.awaitility.Awaitility.await;
-
 /** The copies of the directory's sites and classes follow their compacted topics: replaced whole, removed by a tombstone. */
 @QuarkusTest
 class DirectoryCopyTest {
 
     static SiteUpdated site(String id, SiteStatus status, List<Joint> programmes) {
-        return new SiteUpdated(id, "Copy Test Site", "prov-copy", "Copy Provider", ProviderType.LOCAL_AUTHORITY,
-                Setting.COMMUNITY_CENTRE, "NR1 1AA", 52.63, 1.29, programmes, 12, status);
+        return new SiteUpdated(
+                id,
+                "Copy Test Site",
+                "prov-copy",
+                "Copy Provider",
+                ProviderType.LOCAL_AUTHORITY,
+                Setting.COMMUNITY_CENTRE,
+                "NR1 1AA",
+                52.63,
+                1.29,
+                programmes,
+                12,
+                status);
     }
 
     static ClassUpdated cohort(String id, int placesTaken, ClassStatus status) {
-        return new ClassUpdated(id, "site-copy", "prov-copy", List.of(Joint.HIP), LocalDate.of(2026, 12, 1),
-                List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY), LocalTime.of(10, 0), 8, 10, placesTaken,
-                FacilitatorType.PHYSIOTHERAPIST, status);
+        return new ClassUpdated(
+                id,
+                "site-copy",
+                "prov-copy",
+                List.of(Joint.HIP),
+                LocalDate.of(2026, 12, 1),
+                List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY),
+                LocalTime.of(10, 0),
+                8,
+                10,
+                placesTaken,
+                FacilitatorType.PHYSIOTHERAPIST,
+                status);
     }
 
     @Test
@@ -59,8 +79,8 @@ class DirectoryCopyTest {
         });
 
         TopicReader.write(Topics.SITES, id, null, Map.of());
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                QuarkusTransaction.requiringNew().call(() -> DirectorySite.findById(id)) == null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> DirectorySite.findById(id)) == null);
     }
 
     @Test
@@ -69,7 +89,10 @@ class DirectoryCopyTest {
         TestEvents.publish(EventType.CLASS_UPDATED, id, cohort(id, 2, ClassStatus.SCHEDULED));
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             DirectoryClass copy = QuarkusTransaction.requiringNew().call(() -> DirectoryClass.findById(id));
-            return copy != null && copy.freePlaces() == 8 && copy.days.equals("TUESDAY,THURSDAY") && copy.runs(Joint.HIP);
+            return copy != null
+                    && copy.freePlaces() == 8
+                    && copy.days.equals("TUESDAY,THURSDAY")
+                    && copy.runs(Joint.HIP);
         });
 
         TestEvents.publish(EventType.CLASS_UPDATED, id, cohort(id, 10, ClassStatus.RUNNING));
@@ -79,7 +102,7 @@ class DirectoryCopyTest {
         });
 
         TopicReader.write(Topics.CLASSES, id, null, Map.of());
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                QuarkusTransaction.requiringNew().call(() -> DirectoryClass.findById(id)) == null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> DirectoryClass.findById(id)) == null);
     }
 }

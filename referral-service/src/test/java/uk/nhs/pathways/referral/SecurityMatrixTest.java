@@ -1,21 +1,20 @@
 package uk.nhs.pathways.referral;
 
+import static uk.nhs.pathways.testing.SecurityMatrix.Who.*;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-import uk.nhs.pathways.referral.directory.domain.DirectoryClass;
-import uk.nhs.pathways.events.Joint;
-import uk.nhs.pathways.referral.lifecycle.domain.Referral;
-import uk.nhs.pathways.events.ReferralStatus;
-import uk.nhs.pathways.testing.SecurityMatrix;
-
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
-
-import static uk.nhs.pathways.testing.SecurityMatrix.Who.*;
+import org.junit.jupiter.api.Test;
+import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.ReferralStatus;
+import uk.nhs.pathways.referral.directory.domain.DirectoryClass;
+import uk.nhs.pathways.referral.lifecycle.domain.Referral;
+import uk.nhs.pathways.testing.SecurityMatrix;
 
 /** Every referral-service endpoint x every caller (also: a new endpoint without an entry fails this test). */
 @QuarkusTest
@@ -30,29 +29,50 @@ class SecurityMatrixTest {
         aClassOfTheProvider();
         new SecurityMatrix(PRACTICE, PROVIDER_ID, "QWO")
                 .endpoint("POST", "/referrals")
-                .body(who -> Map.of("patient", Map.of("nhsNumber", "9434765919", "name", "Matrix Person",
-                        "dateOfBirth", "1950-01-01", "postcode", "LS6 2AB"), "joint", "KNEE"))
-                .expect(201, REFERRER, OTHER_REFERRER).othersGet(403).and()
-
+                .body(who -> Map.of(
+                        "patient",
+                        Map.of(
+                                "nhsNumber",
+                                "9434765919",
+                                "name",
+                                "Matrix Person",
+                                "dateOfBirth",
+                                "1950-01-01",
+                                "postcode",
+                                "LS6 2AB"),
+                        "joint",
+                        "KNEE"))
+                .expect(201, REFERRER, OTHER_REFERRER)
+                .othersGet(403)
+                .and()
                 .endpoint("GET", "/referrals")
-                .expect(200, REFERRER, OTHER_REFERRER, PROVIDER, OTHER_PROVIDER).othersGet(403).and()
-
+                .expect(200, REFERRER, OTHER_REFERRER, PROVIDER, OTHER_PROVIDER)
+                .othersGet(403)
+                .and()
                 .endpoint("GET", "/referrals/{id}")
                 .at(who -> "/referrals/" + referral(ReferralStatus.OFFERED))
-                .expect(200, REFERRER, PROVIDER).expect(404, OTHER_REFERRER, OTHER_PROVIDER).othersGet(403).and()
-
+                .expect(200, REFERRER, PROVIDER)
+                .expect(404, OTHER_REFERRER, OTHER_PROVIDER)
+                .othersGet(403)
+                .and()
                 .endpoint("POST", "/referrals/{id}/response")
                 .at(who -> "/referrals/" + referral(ReferralStatus.OFFERED) + "/response")
                 .body(who -> Map.of("accept", true))
-                .expect(200, PROVIDER).expect(404, OTHER_PROVIDER).othersGet(403).and()
-
+                .expect(200, PROVIDER)
+                .expect(404, OTHER_PROVIDER)
+                .othersGet(403)
+                .and()
                 .endpoint("POST", "/referrals/{id}/booking")
                 .at(who -> "/referrals/" + referral(ReferralStatus.ACCEPTED) + "/booking")
                 .body(who -> Map.of("classId", CLASS))
-                .expect(200, PROVIDER).expect(404, OTHER_PROVIDER).othersGet(403).and()
-
+                .expect(200, PROVIDER)
+                .expect(404, OTHER_PROVIDER)
+                .othersGet(403)
+                .and()
                 .endpoint("GET", "/audit")
-                .expect(200, ADMIN).othersGet(403).and()
+                .expect(200, ADMIN)
+                .othersGet(403)
+                .and()
                 .verify();
     }
 

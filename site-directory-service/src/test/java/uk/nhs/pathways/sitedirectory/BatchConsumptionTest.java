@@ -1,5 +1,10 @@
 package uk.nhs.pathways.sitedirectory;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static uk.nhs.pathways.sitedirectory.Fixtures.ADMIN;
+
 import io.cloudevents.CloudEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,6 +15,15 @@ import io.smallrye.reactive.messaging.kafka.commit.KafkaCommitHandler;
 import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -24,21 +38,6 @@ import uk.nhs.pathways.sitedirectory.cohort.messaging.BookingEventsListener;
 import uk.nhs.pathways.testing.TestEvents;
 import uk.nhs.pathways.testing.TopicReader;
 
-import java.nio.charset.StandardCharsets;
-import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static uk.nhs.pathways.sitedirectory.Fixtures.ADMIN;
-
 /**
  * The platform's one consumer shape (EventInbox), driven with a batch composed here so the poison
  * records sit exactly in the middle of it: the booking adapter is called as SmallRye would call it.
@@ -49,6 +48,7 @@ class BatchConsumptionTest {
     static final String PROVIDER = "prov-batches";
     /** A partition and offsets the real consumer never sees, so nothing else touches these positions. */
     static final int PARTITION = 0;
+
     static final long FIRST_OFFSET = 9_000_000_000L + System.nanoTime() % 1_000_000_000L;
 
     @Inject
@@ -62,23 +62,30 @@ class BatchConsumptionTest {
     @Test
     void aPoisonRecordMidBatchIsDeadLetteredTheOthersAppliedOnceAndThePartitionMovesOn() throws Exception {
         Fixtures.provider(PROVIDER, "LEISURE_OPERATOR");
-        String site = Fixtures.addSite(Fixtures.site(PROVIDER, "Batch Leisure Centre", "LS6 3AA",
-                "LEISURE_CENTRE", List.of("KNEE"), "ACTIVE"));
-        String classId = Fixtures.addClass(Fixtures.cohort(site, Fixtures.next(DayOfWeek.TUESDAY, 1),
-                List.of("TUESDAY", "THURSDAY"), 8));
+        String site = Fixtures.addSite(Fixtures.site(
+                PROVIDER, "Batch Leisure Centre", "LS6 3AA", "LEISURE_CENTRE", List.of("KNEE"), "ACTIVE"));
+        String classId = Fixtures.addClass(
+                Fixtures.cohort(site, Fixtures.next(DayOfWeek.TUESDAY, 1), List.of("TUESDAY", "THURSDAY"), 8));
 
         CloudEvent first = booking(site, classId);
         CloudEvent second = booking(site, classId);
         CloudEvent unknownClass = booking(site, "no-such-class");
         CloudEvent third = booking(site, classId);
         String otherReferral = UUID.randomUUID().toString();
-        CloudEvent otherType = TestEvents.event(EventType.REFERRAL_SUBMITTED, otherReferral, new ReferralSubmitted(
-                otherReferral, "p-x", "B86030", Joint.KNEE, site, PROVIDER, 12, 0, Instant.now()));
+        CloudEvent otherType = TestEvents.event(
+                EventType.REFERRAL_SUBMITTED,
+                otherReferral,
+                new ReferralSubmitted(
+                        otherReferral, "p-x", "B86030", Joint.KNEE, site, PROVIDER, 12, 0, Instant.now()));
         long o = FIRST_OFFSET;
         List<ConsumerRecord<String, byte[]>> records = List.of(
                 TestEvents.record(Topics.REFERRALS, PARTITION, o, first),
                 TestEvents.record(Topics.REFERRALS, PARTITION, o + 1, second),
-                TestEvents.rawRecord(Topics.REFERRALS, PARTITION, o + 2, "k-poison",
+                TestEvents.rawRecord(
+                        Topics.REFERRALS,
+                        PARTITION,
+                        o + 2,
+                        "k-poison",
                         "not an event".getBytes(StandardCharsets.UTF_8)),
                 TestEvents.record(Topics.REFERRALS, PARTITION, o + 3, unknownClass),
                 TestEvents.record(Topics.REFERRALS, PARTITION, o + 4, first), // redelivered within the batch
@@ -87,23 +94,32 @@ class BatchConsumptionTest {
 
         listener.onReferrals(batch(records)).toCompletableFuture().get(60, TimeUnit.SECONDS);
 
-        assertThat(placesTaken(classId)).as("first, second and third, each once").isEqualTo(3);
-        assertThat(committed).as("the batch is acknowledged up to its last record").contains(o + 6);
+        assertThat(placesTaken(classId))
+                .as("first, second and third, each once")
+                .isEqualTo(3);
+        assertThat(committed)
+                .as("the batch is acknowledged up to its last record")
+                .contains(o + 6);
         assertThat(deadLetteredOffsets()).containsExactly(o + 2, o + 3);
         try (TopicReader dlq = new TopicReader(Topics.deadLetter("site-directory-service"))) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> dlq.poll().stream()
-                    .filter(r -> Long.toString(o + 2).equals(TopicReader.header(r, "dead-letter-offset"))
-                            || Long.toString(o + 3).equals(TopicReader.header(r, "dead-letter-offset")))
-                    .count() == 2);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> dlq.poll().stream()
+                                    .filter(r -> Long.toString(o + 2)
+                                                    .equals(TopicReader.header(r, "dead-letter-offset"))
+                                            || Long.toString(o + 3).equals(TopicReader.header(r, "dead-letter-offset")))
+                                    .count()
+                            == 2);
             ConsumerRecord<String, byte[]> poison = dlq.poll().stream()
                     .filter(r -> Long.toString(o + 2).equals(TopicReader.header(r, "dead-letter-offset")))
-                    .findFirst().orElseThrow();
+                    .findFirst()
+                    .orElseThrow();
             assertThat(poison.key()).isEqualTo("k-poison");
             assertThat(new String(poison.value(), StandardCharsets.UTF_8)).isEqualTo("not an event");
             assertThat(TopicReader.header(poison, "dead-letter-reason")).contains("not a CloudEvent");
             ConsumerRecord<String, byte[]> wrongClass = dlq.poll().stream()
                     .filter(r -> unknownClass.getId().equals(TopicReader.header(r, "ce_id")))
-                    .findFirst().orElseThrow();
+                    .findFirst()
+                    .orElseThrow();
             assertThat(TopicReader.header(wrongClass, "dead-letter-reason")).contains("no-such-class");
         }
 
@@ -115,21 +131,32 @@ class BatchConsumptionTest {
 
     static CloudEvent booking(String site, String classId) {
         String referral = UUID.randomUUID().toString();
-        return TestEvents.event(EventType.REFERRAL_BOOKED, referral,
+        return TestEvents.event(
+                EventType.REFERRAL_BOOKED,
+                referral,
                 new ReferralBooked(referral, classId, site, PROVIDER, Instant.now()));
     }
 
     static int placesTaken(String classId) {
-        return given().auth().oauth2(ADMIN).get("/classes/" + classId).then().statusCode(200)
-                .extract().path("placesTaken");
+        return given().auth()
+                .oauth2(ADMIN)
+                .get("/classes/" + classId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("placesTaken");
     }
 
     List<Long> deadLetteredOffsets() {
-        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+        return QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery("""
                         select kafka_offset from dead_letter where topic = :topic and kafka_partition = :partition
                         and kafka_offset >= :from order by kafka_offset""", Long.class)
-                .setParameter("topic", Topics.REFERRALS).setParameter("partition", PARTITION)
-                .setParameter("from", FIRST_OFFSET).getResultList());
+                        .setParameter("topic", Topics.REFERRALS)
+                        .setParameter("partition", PARTITION)
+                        .setParameter("from", FIRST_OFFSET)
+                        .getResultList());
     }
 
     /** The batch SmallRye would hand the adapter, with a commit handler that records what is acknowledged. */
@@ -147,8 +174,13 @@ class BatchConsumptionTest {
                 throw new AssertionError("EventInbox must not nack: " + record.getOffset());
             }
         };
-        return new IncomingKafkaRecordBatch<>(new ConsumerRecords<>(
-                Map.of(new TopicPartition(Topics.REFERRALS, PARTITION), records), Map.of()),
-                "referrals", 0, commits, failures, false, false);
+        return new IncomingKafkaRecordBatch<>(
+                new ConsumerRecords<>(Map.of(new TopicPartition(Topics.REFERRALS, PARTITION), records), Map.of()),
+                "referrals",
+                0,
+                commits,
+                failures,
+                false,
+                false);
     }
 }

@@ -1,13 +1,18 @@
 package uk.nhs.pathways.sitedirectory;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static uk.nhs.pathways.sitedirectory.Fixtures.ADMIN;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,13 +21,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static uk.nhs.pathways.sitedirectory.Fixtures.ADMIN;
+import org.junit.jupiter.api.Test;
 
 /**
  * "Today" and "now" come from the injected clock, and today is England's date: at 23:30 UTC on Tuesday
@@ -56,33 +55,68 @@ class ClockTest {
     @Test
     void datesAndTimesFollowTheInjectedClockInEngland() {
         Fixtures.provider("prov-clock", "LEISURE_OPERATOR");
-        Map<String, Object> siteBody = Fixtures.site("prov-clock", "Clockwork Leisure", "LS12 3AB", "LEISURE_CENTRE",
-                List.of("KNEE"), "ACTIVE");
+        Map<String, Object> siteBody = Fixtures.site(
+                "prov-clock", "Clockwork Leisure", "LS12 3AB", "LEISURE_CENTRE", List.of("KNEE"), "ACTIVE");
         String site = Fixtures.addSite(siteBody);
-        given().auth().oauth2(ADMIN).get("/sites/" + site).then().statusCode(200)
+        given().auth()
+                .oauth2(ADMIN)
+                .get("/sites/" + site)
+                .then()
+                .statusCode(200)
                 .body("statusChangedOn", equalTo(TODAY));
-        String recordedAt = given().auth().oauth2(ADMIN).get("/sites/" + site + "/status-history").then()
-                .statusCode(200).extract().path("[0].recordedAt");
+        String recordedAt = given().auth()
+                .oauth2(ADMIN)
+                .get("/sites/" + site + "/status-history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("[0].recordedAt");
         assertThat(OffsetDateTime.parse(recordedAt).toInstant()).isEqualTo(NOW);
 
         // Tuesday 10 June is yesterday in England; Thursday 12 June is to come
-        Map<String, Object> tuesday = Fixtures.cohort(site, LocalDate.parse("2031-06-10"),
-                List.of("TUESDAY", "THURSDAY"), 10);
+        Map<String, Object> tuesday =
+                Fixtures.cohort(site, LocalDate.parse("2031-06-10"), List.of("TUESDAY", "THURSDAY"), 10);
         Fixtures.postClass(ADMIN, tuesday).statusCode(400).body("errors.field", hasItem("startDate"));
-        String id = Fixtures.addClass(Fixtures.cohort(site, LocalDate.parse("2031-06-12"),
-                List.of("TUESDAY", "THURSDAY"), 10));
+        String id = Fixtures.addClass(
+                Fixtures.cohort(site, LocalDate.parse("2031-06-12"), List.of("TUESDAY", "THURSDAY"), 10));
 
         // a search starts from today unless told otherwise
-        given().auth().oauth2(ADMIN).queryParam("postcode", "LS12 3AB").get("/classes").then().statusCode(200)
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("postcode", "LS12 3AB")
+                .get("/classes")
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(id));
-        given().auth().oauth2(ADMIN).queryParam("postcode", "LS12 3AB").queryParam("startTo", "2031-06-10")
-                .get("/classes").then().statusCode(400).body("errors.field", hasItem("startTo"));
-        given().auth().oauth2(ADMIN).queryParam("asOf", TODAY).get("/reports/site-sustainability")
-                .then().statusCode(200).body("asOf", equalTo(TODAY)).body("all.active", equalTo(1));
-        given().auth().oauth2(ADMIN).get("/reports/site-sustainability").then().statusCode(200)
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("postcode", "LS12 3AB")
+                .queryParam("startTo", "2031-06-10")
+                .get("/classes")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("startTo"));
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("asOf", TODAY)
+                .get("/reports/site-sustainability")
+                .then()
+                .statusCode(200)
+                .body("asOf", equalTo(TODAY))
+                .body("all.active", equalTo(1));
+        given().auth()
+                .oauth2(ADMIN)
+                .get("/reports/site-sustainability")
+                .then()
+                .statusCode(200)
                 .body("asOf", equalTo(TODAY));
-        given().auth().oauth2(ADMIN).queryParam("asOf", "2031-06-12").get("/reports/site-sustainability")
-                .then().statusCode(400).body("errors.field", hasItem("asOf"));
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("asOf", "2031-06-12")
+                .get("/reports/site-sustainability")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("asOf"));
         // the open feed lists the class still to come
         given().get("/services/" + site).then().statusCode(200).body("schedules.id", contains(id));
     }

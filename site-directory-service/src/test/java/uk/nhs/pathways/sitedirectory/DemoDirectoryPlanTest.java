@@ -1,17 +1,6 @@
 package uk.nhs.pathways.sitedirectory;
 
-import org.junit.jupiter.api.Test;
-import uk.nhs.pathways.events.FacilitatorType;
-import uk.nhs.pathways.events.ProviderType;
-import uk.nhs.pathways.events.Setting;
-import uk.nhs.pathways.events.SiteStatus;
-import uk.nhs.pathways.platform.geo.Location;
-import uk.nhs.pathways.platform.geo.Postcodes;
-import uk.nhs.pathways.sitedirectory.cohort.domain.CourseCalendar;
-import uk.nhs.pathways.sitedirectory.demo.DemoDirectory.ClassPlan;
-import uk.nhs.pathways.sitedirectory.demo.DemoDirectory.SitePlan;
-import uk.nhs.pathways.sitedirectory.demo.DemoDirectory.StatusStep;
-import uk.nhs.pathways.sitedirectory.demo.DemoDirectory;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -20,8 +9,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import uk.nhs.pathways.events.FacilitatorType;
+import uk.nhs.pathways.events.ProviderType;
+import uk.nhs.pathways.events.Setting;
+import uk.nhs.pathways.events.SiteStatus;
+import uk.nhs.pathways.platform.geo.Location;
+import uk.nhs.pathways.platform.geo.Postcodes;
+import uk.nhs.pathways.sitedirectory.cohort.domain.CourseCalendar;
+import uk.nhs.pathways.sitedirectory.demo.DemoDirectory;
+import uk.nhs.pathways.sitedirectory.demo.DemoDirectory.ClassPlan;
+import uk.nhs.pathways.sitedirectory.demo.DemoDirectory.SitePlan;
+import uk.nhs.pathways.sitedirectory.demo.DemoDirectory.StatusStep;
 
 /** The demo directory's plan (no database): what bin/pathways loads. */
 class DemoDirectoryPlanTest {
@@ -39,12 +38,20 @@ class DemoDirectoryPlanTest {
         Postcodes postcodes = new Postcodes();
         assertThat(PLAN.sites()).hasSizeGreaterThanOrEqualTo(300);
         List<Location> where = PLAN.sites().stream()
-                .map(s -> postcodes.locate(s.postcode()).orElseThrow(() -> new AssertionError(s.postcode()))).toList();
-        assertThat(where.stream().mapToDouble(Location::latitude).min().orElseThrow()).isLessThan(50.8);   // the south coast
-        assertThat(where.stream().mapToDouble(Location::latitude).max().orElseThrow()).isGreaterThan(55.0); // Northumberland
-        assertThat(where.stream().mapToDouble(Location::longitude).min().orElseThrow()).isLessThan(-4.5);  // Cornwall
-        assertThat(where.stream().mapToDouble(Location::longitude).max().orElseThrow()).isGreaterThan(1.3); // East Anglia
-        assertThat(PLAN.sites().stream().map(s -> Postcodes.outcodeOf(s.postcode())).distinct().count())
+                .map(s -> postcodes.locate(s.postcode()).orElseThrow(() -> new AssertionError(s.postcode())))
+                .toList();
+        assertThat(where.stream().mapToDouble(Location::latitude).min().orElseThrow())
+                .isLessThan(50.8); // the south coast
+        assertThat(where.stream().mapToDouble(Location::latitude).max().orElseThrow())
+                .isGreaterThan(55.0); // Northumberland
+        assertThat(where.stream().mapToDouble(Location::longitude).min().orElseThrow())
+                .isLessThan(-4.5); // Cornwall
+        assertThat(where.stream().mapToDouble(Location::longitude).max().orElseThrow())
+                .isGreaterThan(1.3); // East Anglia
+        assertThat(PLAN.sites().stream()
+                        .map(s -> Postcodes.outcodeOf(s.postcode()))
+                        .distinct()
+                        .count())
                 .isGreaterThan(250);
     }
 
@@ -52,7 +59,9 @@ class DemoDirectoryPlanTest {
     void hasEveryProviderTypeAndSettingInRoughlyThePrimersProportions() {
         Map<String, ProviderType> providerTypes = PLAN.providers().stream()
                 .collect(Collectors.toMap(DemoDirectory.ProviderPlan::id, DemoDirectory.ProviderPlan::type));
-        assertThat(PLAN.sites().stream().map(s -> providerTypes.get(s.providerId())).collect(Collectors.toSet()))
+        assertThat(PLAN.sites().stream()
+                        .map(s -> providerTypes.get(s.providerId()))
+                        .collect(Collectors.toSet()))
                 .isEqualTo(EnumSet.allOf(ProviderType.class));
         assertThat(PLAN.sites().stream().map(SitePlan::setting).collect(Collectors.toSet()))
                 .isEqualTo(EnumSet.allOf(Setting.class));
@@ -62,7 +71,8 @@ class DemoDirectoryPlanTest {
         // the providers the demo contracts and the README name
         assertThat(providerTypes).containsKeys("council-qwo", "leisure-1", "nhs-msk-qwo");
         // reduced variants are there, and recorded as such
-        assertThat(PLAN.sites().stream().map(SitePlan::sessions).collect(Collectors.toSet())).contains(12, 8, 6);
+        assertThat(PLAN.sites().stream().map(SitePlan::sessions).collect(Collectors.toSet()))
+                .contains(12, 8, 6);
     }
 
     @Test
@@ -70,7 +80,8 @@ class DemoDirectoryPlanTest {
         for (SitePlan site : PLAN.sites()) {
             List<StatusStep> history = site.history();
             for (int i = 1; i < history.size(); i++) {
-                assertThat(history.get(i).since()).isAfterOrEqualTo(history.get(i - 1).since());
+                assertThat(history.get(i).since())
+                        .isAfterOrEqualTo(history.get(i - 1).since());
             }
             assertThat(history.getLast().since()).isBeforeOrEqualTo(TODAY);
         }
@@ -82,7 +93,8 @@ class DemoDirectoryPlanTest {
 
     @Test
     void classesRunOverTheNext12WeeksWithVariedCapacityOnSchedulesThatFit() {
-        List<ClassPlan> classes = PLAN.sites().stream().flatMap(s -> s.classes().stream()).toList();
+        List<ClassPlan> classes =
+                PLAN.sites().stream().flatMap(s -> s.classes().stream()).toList();
         assertThat(classes).hasSizeGreaterThan(500);
         for (SitePlan site : PLAN.sites()) {
             if (site.status() == SiteStatus.PAUSED || site.status() == SiteStatus.CEASED) {
@@ -99,11 +111,13 @@ class DemoDirectoryPlanTest {
                 }
             }
         }
-        assertThat(classes.stream().map(ClassPlan::capacity).collect(Collectors.toSet())).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(classes.stream().map(ClassPlan::capacity).collect(Collectors.toSet()))
+                .hasSizeGreaterThanOrEqualTo(4);
         assertThat(classes.stream().map(ClassPlan::facilitator).collect(Collectors.toSet()))
                 .isEqualTo(EnumSet.allOf(FacilitatorType.class));
         Set<Long> weeksAhead = classes.stream()
-                .map(c -> java.time.temporal.ChronoUnit.WEEKS.between(TODAY, c.startDate())).collect(Collectors.toSet());
+                .map(c -> java.time.temporal.ChronoUnit.WEEKS.between(TODAY, c.startDate()))
+                .collect(Collectors.toSet());
         assertThat(weeksAhead).hasSizeGreaterThanOrEqualTo(10);
     }
 

@@ -1,9 +1,11 @@
 package uk.nhs.pathways.sitedirectory;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
+
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import uk.nhs.pathways.testing.TestTokens;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,32 +13,31 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.anyOf;
-import static org.hamcrest.Matchers.is;
+import uk.nhs.pathways.testing.TestTokens;
 
 /** Providers, sites and classes made through the API, as a client would. */
 final class Fixtures {
 
     static final String ADMIN = TestTokens.token("admin", null);
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static void provider(String id, String type) {
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
                 .body(Map.of("id", id, "name", "Provider " + id, "type", type))
                 .post("/providers")
-                .then().statusCode(anyOf(is(201), is(409)));
+                .then()
+                .statusCode(anyOf(is(201), is(409)));
     }
 
     static String providerToken(String providerId) {
         return TestTokens.token("provider", providerId);
     }
 
-    static Map<String, Object> site(String providerId, String name, String postcode, String setting,
-                                    List<String> programmes, String status) {
+    static Map<String, Object> site(
+            String providerId, String name, String postcode, String setting, List<String> programmes, String status) {
         Map<String, Object> site = new HashMap<>();
         site.put("providerId", providerId);
         site.put("name", name);
@@ -49,9 +50,15 @@ final class Fixtures {
     }
 
     static String addSite(Map<String, Object> site) {
-        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(site)
+        return given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(site)
                 .post("/sites")
-                .then().statusCode(201).extract().path("id");
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static LocalDate today() {
@@ -77,7 +84,12 @@ final class Fixtures {
     }
 
     static ValidatableResponse postClass(String token, Map<String, Object> cohort) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(cohort).post("/classes").then();
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(cohort)
+                .post("/classes")
+                .then();
     }
 
     static String addClass(Map<String, Object> cohort) {
@@ -85,6 +97,12 @@ final class Fixtures {
     }
 
     static String etag(String path) {
-        return given().auth().oauth2(ADMIN).get(path).then().statusCode(200).extract().header("ETag");
+        return given().auth()
+                .oauth2(ADMIN)
+                .get(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
     }
 }

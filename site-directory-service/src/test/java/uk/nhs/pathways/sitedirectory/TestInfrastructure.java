@@ -7,7 +7,7 @@ import uk.nhs.pathways.testing.PostgresTestDatabase;
 
 /** The real PostgreSQL database and Kafka broker every test of this module runs against. */
 @QuarkusTestResource(KafkaTestCluster.class)
-@QuarkusTestResource(value = PostgresTestDatabase.class,
+@QuarkusTestResource(
+        value = PostgresTestDatabase.class,
         initArgs = @ResourceArg(name = "database", value = "pathways_site_directory_test"))
-public final class TestInfrastructure {
-}
+public final class TestInfrastructure {}

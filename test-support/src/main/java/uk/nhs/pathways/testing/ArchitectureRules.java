@@ -1,22 +1,20 @@
 package uk.nhs.pathways.testing;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchRule;
-
-import java.util.List;
-
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+
 /** The rules every service's code keeps, checked by each service's ArchitectureTest. */
 public final class ArchitectureRules {
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     public static void check(String servicePackage) {
         JavaClasses classes = new ClassFileImporter()
@@ -36,30 +34,58 @@ public final class ArchitectureRules {
      */
     static List<ArchRule> noCycles(String servicePackage) {
         return List.of(
-                slices().matching(servicePackage + ".(*)..").namingSlices("feature $1").should().beFreeOfCycles()
+                slices().matching(servicePackage + ".(*)..")
+                        .namingSlices("feature $1")
+                        .should()
+                        .beFreeOfCycles()
                         .because("features depend on each other one way only"),
-                slices().matching(servicePackage + ".(**)").namingSlices("package $1").should().beFreeOfCycles()
+                slices().matching(servicePackage + ".(**)")
+                        .namingSlices("package $1")
+                        .should()
+                        .beFreeOfCycles()
                         .because("packages depend on each other one way only"));
     }
 
     static List<ArchRule> rules() {
         return List.of(
-                noClasses().should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka.clients.producer..")
+                noClasses()
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage("org.apache.kafka.clients.producer..")
                         .because("events leave a service only through its transactional outbox (no dual writes)"),
-                noClasses().should().dependOnClassesThat().haveSimpleName("Emitter")
+                noClasses()
+                        .should()
+                        .dependOnClassesThat()
+                        .haveSimpleName("Emitter")
                         .because("events leave a service only through its transactional outbox (no dual writes)"),
-                methods().that().areAnnotatedWith("org.eclipse.microprofile.reactive.messaging.Incoming")
-                        .should().beDeclaredInClassesThat().resideInAPackage("..messaging..")
+                methods()
+                        .that()
+                        .areAnnotatedWith("org.eclipse.microprofile.reactive.messaging.Incoming")
+                        .should()
+                        .beDeclaredInClassesThat()
+                        .resideInAPackage("..messaging..")
                         .because("Kafka adapters live in messaging packages, apart from domain logic")
                         .allowEmptyShould(true), // a service may consume nothing
-                classes().that().areAnnotatedWith("jakarta.persistence.Entity")
-                        .should().resideInAPackage("..domain..")
+                classes()
+                        .that()
+                        .areAnnotatedWith("jakarta.persistence.Entity")
+                        .should()
+                        .resideInAPackage("..domain..")
                         .because("a service's tables are its domain model"),
-                noClasses().that().resideInAnyPackage("..domain..", "..service..")
-                        .should().dependOnClassesThat().resideInAnyPackage("..rest..", "..messaging..")
+                noClasses()
+                        .that()
+                        .resideInAnyPackage("..domain..", "..service..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage("..rest..", "..messaging..")
                         .because("domain and services do not know how they are reached"),
-                classes().that().resideInAPackage("..rest..").and().haveSimpleNameEndingWith("Resource")
-                        .should().beAnnotatedWith("jakarta.ws.rs.Path")
+                classes()
+                        .that()
+                        .resideInAPackage("..rest..")
+                        .and()
+                        .haveSimpleNameEndingWith("Resource")
+                        .should()
+                        .beAnnotatedWith("jakarta.ws.rs.Path")
                         .because("every resource is a documented HTTP endpoint"));
     }
 }

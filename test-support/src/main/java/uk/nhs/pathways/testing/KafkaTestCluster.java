@@ -1,11 +1,10 @@
 package uk.nhs.pathways.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.testcontainers.kafka.KafkaContainer;
-
-import java.util.Map;
 
 /**
  * A real Kafka broker for {@code @QuarkusTest}s: Apache Kafka's own in-JVM KRaft test cluster (one
@@ -33,10 +32,10 @@ public class KafkaTestCluster implements QuarkusTestResourceLifecycleManager {
         if (cluster == null) {
             try {
                 KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                        .setCombined(true)
-                        .setNumBrokerNodes(1)
-                        .setNumControllerNodes(1)
-                        .build())
+                                .setCombined(true)
+                                .setNumBrokerNodes(1)
+                                .setNumControllerNodes(1)
+                                .build())
                         .setConfigProp("auto.create.topics.enable", "false")
                         .setConfigProp("group.initial.rebalance.delay.ms", "0")
                         .setConfigProp("offsets.topic.num.partitions", "1")

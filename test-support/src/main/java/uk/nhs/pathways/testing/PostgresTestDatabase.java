@@ -1,10 +1,9 @@
 package uk.nhs.pathways.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import uk.nhs.pathways.launcher.LocalPostgres;
-
-import java.util.Map;
 
 /**
  * A fresh, empty PostgreSQL database for a service's tests, owned by the service's own role (init
@@ -29,22 +28,34 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
         String role = database.replaceAll("_test$", "");
         if (TestInfrastructure.useDocker()) {
             container = new PostgreSQLContainer("postgres:16-alpine")
-                    .withDatabaseName(database).withUsername(role).withPassword(role);
+                    .withDatabaseName(database)
+                    .withUsername(role)
+                    .withPassword(role);
             container.start();
-            return Map.of("quarkus.datasource.jdbc.url", container.getJdbcUrl(),
-                    "quarkus.datasource.username", role,
-                    "quarkus.datasource.password", role);
+            return Map.of(
+                    "quarkus.datasource.jdbc.url",
+                    container.getJdbcUrl(),
+                    "quarkus.datasource.username",
+                    role,
+                    "quarkus.datasource.password",
+                    role);
         }
         LocalPostgres postgres = LocalPostgres.fromEnvironment();
         try {
             postgres.recreateDatabase(database, role, role);
         } catch (Exception e) {
-            throw new IllegalStateException("could not create test database " + database
-                    + " on the local PostgreSQL (PATHWAYS_PG_HOST/PORT/ADMIN_USER)", e);
+            throw new IllegalStateException(
+                    "could not create test database " + database
+                            + " on the local PostgreSQL (PATHWAYS_PG_HOST/PORT/ADMIN_USER)",
+                    e);
         }
-        return Map.of("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
-                "quarkus.datasource.username", role,
-                "quarkus.datasource.password", role);
+        return Map.of(
+                "quarkus.datasource.jdbc.url",
+                postgres.jdbcUrl(database),
+                "quarkus.datasource.username",
+                role,
+                "quarkus.datasource.password",
+                role);
     }
 
     @Override

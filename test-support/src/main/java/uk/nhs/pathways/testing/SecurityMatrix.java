@@ -1,8 +1,10 @@
 package uk.nhs.pathways.testing;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -11,9 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every endpoint of a service x every kind of caller, with the status each must get, checked with
@@ -24,9 +23,18 @@ public final class SecurityMatrix {
 
     /** The callers every endpoint is tried with. */
     public enum Who {
-        NO_TOKEN, EXPIRED_TOKEN, UNTRUSTED_TOKEN,
-        REFERRER, OTHER_REFERRER, PROVIDER, OTHER_PROVIDER, COMMISSIONER, OTHER_COMMISSIONER,
-        ANALYST, OTHER_ANALYST, ADMIN;
+        NO_TOKEN,
+        EXPIRED_TOKEN,
+        UNTRUSTED_TOKEN,
+        REFERRER,
+        OTHER_REFERRER,
+        PROVIDER,
+        OTHER_PROVIDER,
+        COMMISSIONER,
+        OTHER_COMMISSIONER,
+        ANALYST,
+        OTHER_ANALYST,
+        ADMIN;
 
         static final Set<Who> WITHOUT_VALID_TOKEN = Set.of(NO_TOKEN, EXPIRED_TOKEN, UNTRUSTED_TOKEN);
     }
@@ -120,8 +128,14 @@ public final class SecurityMatrix {
 
     /** Checks coverage against the service's OpenAPI document, then every endpoint x caller. */
     public void verify() {
-        Map<String, Map<String, Object>> paths = given().accept(ContentType.JSON).queryParam("format", "json")
-                .get("/q/openapi").then().statusCode(200).extract().jsonPath().getMap("paths");
+        Map<String, Map<String, Object>> paths = given().accept(ContentType.JSON)
+                .queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("paths");
         Set<String> documented = new TreeSet<>();
         paths.forEach((path, operations) -> operations.keySet().stream()
                 .filter(m -> Set.of("get", "post", "put", "patch", "delete").contains(m))
@@ -146,7 +160,8 @@ public final class SecurityMatrix {
                 if (body != null) {
                     request.body(body);
                 }
-                int got = request.request(endpoint.method, endpoint.concretePath.apply(who)).statusCode();
+                int got = request.request(endpoint.method, endpoint.concretePath.apply(who))
+                        .statusCode();
                 if (got != want) {
                     failures.add(endpoint.key() + " as " + who + ": expected " + want + " but got " + got);
                 }

@@ -12,8 +12,7 @@ public final class TestInfrastructure {
 
     private static Boolean docker;
 
-    private TestInfrastructure() {
-    }
+    private TestInfrastructure() {}
 
     public static synchronized boolean useDocker() {
         if (docker == null) {
@@ -30,7 +29,8 @@ public final class TestInfrastructure {
     private static boolean dockerAnswers() {
         boolean configured = System.getenv("DOCKER_HOST") != null
                 || java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
-                || java.nio.file.Files.exists(java.nio.file.Path.of(System.getProperty("user.home"), ".testcontainers.properties"));
+                || java.nio.file.Files.exists(
+                        java.nio.file.Path.of(System.getProperty("user.home"), ".testcontainers.properties"));
         if (!configured) {
             return false; // no engine configured: skip Testcontainers' noisy probe
         }

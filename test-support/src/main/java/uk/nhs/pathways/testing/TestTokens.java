@@ -2,7 +2,6 @@ package uk.nhs.pathways.testing;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +23,7 @@ public final class TestTokens {
 
     private static final PrivateKey KEY = load();
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** A valid token for a user with one role in one organisation. */
     public static String token(String role, String organisation) {
@@ -42,14 +40,19 @@ public final class TestTokens {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return sign(role, organisation, Instant.now().plusSeconds(600), generator.generateKeyPair().getPrivate());
+            return sign(
+                    role,
+                    organisation,
+                    Instant.now().plusSeconds(600),
+                    generator.generateKeyPair().getPrivate());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static String sign(String role, String organisation, Instant expiresAt, PrivateKey key) {
-        var claims = Jwt.issuer(ISSUER).audience(AUDIENCE)
+        var claims = Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject("test-" + role + "-" + UUID.randomUUID().toString().substring(0, 8))
                 .groups(Set.of(role))
                 .issuedAt(expiresAt.minusSeconds(900))

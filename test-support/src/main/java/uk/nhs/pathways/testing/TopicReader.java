@@ -2,6 +2,12 @@ package uk.nhs.pathways.testing;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -12,13 +18,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 
 /** Reads and writes a topic of the test broker from outside the service under test. */
 public final class TopicReader implements AutoCloseable {
@@ -33,11 +32,14 @@ public final class TopicReader implements AutoCloseable {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
+        props.put(
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
         consumer = new KafkaConsumer<>(props);
         // Assigned, not subscribed: no group coordination, every partition from the beginning.
         var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(20)).stream()
-                .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+                .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
     }
@@ -50,8 +52,10 @@ public final class TopicReader implements AutoCloseable {
 
     /** The records read so far that are platform events (CloudEvents), as events. */
     public List<CloudEvent> events() {
-        return poll().stream().filter(r -> r.headers().lastHeader("ce_id") != null)
-                .map(r -> KafkaMessageFactory.createReader(r).toEvent()).toList();
+        return poll().stream()
+                .filter(r -> r.headers().lastHeader("ce_id") != null)
+                .map(r -> KafkaMessageFactory.createReader(r).toEvent())
+                .toList();
     }
 
     /** A header's value as text, or null. */
@@ -74,7 +78,8 @@ public final class TopicReader implements AutoCloseable {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
             RecordHeaders recordHeaders = new RecordHeaders();
             headers.forEach((k, v) -> recordHeaders.add(k, v.getBytes()));
-            producer.send(new ProducerRecord<>(topic, null, key, value, recordHeaders)).get();
+            producer.send(new ProducerRecord<>(topic, null, key, value, recordHeaders))
+                    .get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -12,7 +12,10 @@ public record BoundingBox(double minLatitude, double maxLatitude, double minLong
         // The circle is widest in longitude at its latitude nearest a pole.
         double widest = Math.min(89.0, Math.abs(origin.latitude()) + dLat);
         double dLon = Math.min(180.0, dLat / Math.cos(Math.toRadians(widest)));
-        return new BoundingBox(origin.latitude() - dLat, origin.latitude() + dLat, origin.longitude() - dLon,
+        return new BoundingBox(
+                origin.latitude() - dLat,
+                origin.latitude() + dLat,
+                origin.longitude() - dLon,
                 origin.longitude() + dLon);
     }
 }

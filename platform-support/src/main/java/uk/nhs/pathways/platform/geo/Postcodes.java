@@ -1,7 +1,6 @@
 package uk.nhs.pathways.platform.geo;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +45,8 @@ public class Postcodes {
     private static Map<String, Location> load() {
         Map<String, Location> map = new HashMap<>(4096);
         for (Map<String, String> row : ReferenceData.rows("outcode_centroids.csv")) {
-            map.put(row.get("outcode"),
+            map.put(
+                    row.get("outcode"),
                     new Location(Double.parseDouble(row.get("latitude")), Double.parseDouble(row.get("longitude"))));
         }
         return Map.copyOf(map);

@@ -3,7 +3,6 @@ package uk.nhs.pathways.platform.geo;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,8 +14,7 @@ public final class ReferenceData {
 
     private static final CsvMapper CSV = new CsvMapper();
 
-    private ReferenceData() {
-    }
+    private ReferenceData() {}
 
     /** Every row of a bundled CSV file as column name to value, in file order. */
     public static List<Map<String, String>> rows(String file) {

@@ -70,15 +70,14 @@ public class DeadLetters {
 
     /** Said once the transaction that dead-lettered the record committed. */
     static void log(String consumer, ConsumerRecord<String, byte[]> record, String reason) {
-        LOG.errorf("%s dead-lettered %s-%d@%d: %s", consumer, record.topic(), record.partition(), record.offset(),
-                reason);
+        LOG.errorf(
+                "%s dead-lettered %s-%d@%d: %s", consumer, record.topic(), record.partition(), record.offset(), reason);
     }
 
     private boolean insert(
             String consumer, ConsumerRecord<String, byte[]> record, String eventId, String eventType, String reason) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    """
+            try (PreparedStatement insert = connection.prepareStatement("""
                     insert into dead_letter (consumer, topic, kafka_partition, kafka_offset, record_key, record_value,
                                              record_headers, event_id, event_type, reason)
                     values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)

@@ -38,8 +38,8 @@ public final class EventHandlers {
     /** The same handlers, plus one for another event type. */
     public <T> EventHandlers and(EventType type, Class<T> payloadType, Consumer<T> effect) {
         if (!type.payload().equals(payloadType)) {
-            throw new IllegalArgumentException(type + " carries " + type.payload().getSimpleName() + ", not "
-                    + payloadType.getSimpleName());
+            throw new IllegalArgumentException(
+                    type + " carries " + type.payload().getSimpleName() + ", not " + payloadType.getSimpleName());
         }
         if (byType.containsKey(type.type())) {
             throw new IllegalArgumentException(type + " is handled twice");

@@ -90,12 +90,14 @@ public class EventInbox {
     public void process(String consumer, List<ConsumerRecord<String, byte[]>> records, EventHandlers handlers) {
         for (int round = 1; ; round++) {
             try {
-                QuarkusTransaction.requiringNew().call(() -> applyAll(consumer, records, handlers))
+                QuarkusTransaction.requiringNew()
+                        .call(() -> applyAll(consumer, records, handlers))
                         .forEach(dead -> DeadLetters.log(consumer, dead.record, dead.invalid));
                 return;
             } catch (RuntimeException e) {
-                LOG.debugf("%s: a batch of %d failed as a whole (%s); applying it record by record", consumer,
-                        records.size(), describe(e));
+                LOG.debugf(
+                        "%s: a batch of %d failed as a whole (%s); applying it record by record",
+                        consumer, records.size(), describe(e));
             }
             try {
                 for (ConsumerRecord<String, byte[]> record : records) {
@@ -108,7 +110,8 @@ public class EventInbox {
                 if (shuttingDown) {
                     throw new ShuttingDown();
                 }
-                LOG.warnf("%s: records could neither be applied nor dead-lettered (%s); retrying (round %d)",
+                LOG.warnf(
+                        "%s: records could neither be applied nor dead-lettered (%s); retrying (round %d)",
                         consumer, describe(outage), round);
                 pause(Math.min(5_000L, 200L * round * round));
             }
@@ -120,7 +123,8 @@ public class EventInbox {
      *
      * @return the records it dead-lettered (not valid events), to be logged once committed
      */
-    private List<Delivery> applyAll(String consumer, List<ConsumerRecord<String, byte[]>> records, EventHandlers handlers) {
+    private List<Delivery> applyAll(
+            String consumer, List<ConsumerRecord<String, byte[]>> records, EventHandlers handlers) {
         List<Delivery> deliveries = new ArrayList<>(records.size());
         Map<String, String> typeById = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -150,13 +154,15 @@ public class EventInbox {
     private void applyAlone(String consumer, ConsumerRecord<String, byte[]> record, EventHandlers handlers) {
         for (int attempt = 1; ; attempt++) {
             try {
-                QuarkusTransaction.requiringNew().call(() -> applyAll(consumer, List.of(record), handlers))
+                QuarkusTransaction.requiringNew()
+                        .call(() -> applyAll(consumer, List.of(record), handlers))
                         .forEach(dead -> DeadLetters.log(consumer, dead.record, dead.invalid));
                 return;
             } catch (RuntimeException e) {
                 InvalidEventException invalid = invalidCause(e);
                 if (invalid != null || attempt == ATTEMPTS) {
-                    String reason = invalid != null ? invalid.getMessage() : "failed " + ATTEMPTS + " times: " + describe(e);
+                    String reason =
+                            invalid != null ? invalid.getMessage() : "failed " + ATTEMPTS + " times: " + describe(e);
                     if (QuarkusTransaction.requiringNew().call(() -> deadLetters.record(consumer, record, reason))) {
                         DeadLetters.log(consumer, record, reason);
                     }
@@ -165,18 +171,20 @@ public class EventInbox {
                 if (shuttingDown) {
                     throw new ShuttingDown();
                 }
-                LOG.warnf("%s: %s-%d@%d failed (attempt %d of %d): %s", consumer, record.topic(), record.partition(),
-                        record.offset(), attempt, ATTEMPTS, describe(e));
+                LOG.warnf(
+                        "%s: %s-%d@%d failed (attempt %d of %d): %s",
+                        consumer, record.topic(), record.partition(), record.offset(), attempt, ATTEMPTS, describe(e));
                 pause(100L * attempt * attempt);
             }
         }
     }
 
     private String consumerOf(String channel) {
-        return consumerByChannel.computeIfAbsent(channel, c -> config.getOptionalValue(
-                        "mp.messaging.incoming." + c + ".group.id", String.class)
-                .orElseThrow(() -> new IllegalStateException("channel " + c + " names no group.id: set "
-                        + "mp.messaging.incoming." + c + ".group.id, the consumer's one name")));
+        return consumerByChannel.computeIfAbsent(
+                channel,
+                c -> config.getOptionalValue("mp.messaging.incoming." + c + ".group.id", String.class)
+                        .orElseThrow(() -> new IllegalStateException("channel " + c + " names no group.id: set "
+                                + "mp.messaging.incoming." + c + ".group.id, the consumer's one name")));
     }
 
     private static InvalidEventException invalidCause(Throwable e) {

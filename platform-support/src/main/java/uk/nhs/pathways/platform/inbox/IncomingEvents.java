@@ -8,13 +8,12 @@ import uk.nhs.pathways.events.InvalidEventException;
 /** Reads a Kafka record as a platform CloudEvent (binary mode), or says why it is not one. */
 public final class IncomingEvents {
 
-    private IncomingEvents() {
-    }
+    private IncomingEvents() {}
 
     public static CloudEvent read(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
-            throw new InvalidEventException("record at " + record.topic() + "/" + record.partition() + "@"
-                    + record.offset() + " has no value");
+            throw new InvalidEventException(
+                    "record at " + record.topic() + "/" + record.partition() + "@" + record.offset() + " has no value");
         }
         try {
             return KafkaMessageFactory.createReader(record).toEvent();

@@ -35,8 +35,7 @@ public class ProcessedEvents {
         String[] ids = typeById.keySet().toArray(String[]::new);
         String[] types = typeById.values().toArray(String[]::new);
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    """
+            try (PreparedStatement insert = connection.prepareStatement("""
                     insert into processed_event (event_id, consumer, event_type)
                     select e.id, ?, e.type from unnest(?::text[], ?::text[]) as e(id, type)
                     on conflict do nothing

@@ -3,6 +3,11 @@ package uk.nhs.pathways.platform.kafka;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -11,12 +16,6 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import uk.nhs.pathways.events.Topics;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Creates the platform's topics when they are missing, with the settings they need (the sites topic
@@ -75,7 +74,9 @@ public class TopicProvisioner {
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         done = false;
-                        LOG.warnf("Could not create topic %s yet: %s", entry.getKey(), e.getCause().getClass().getSimpleName());
+                        LOG.warnf(
+                                "Could not create topic %s yet: %s",
+                                entry.getKey(), e.getCause().getClass().getSimpleName());
                     }
                 }
             }

@@ -6,14 +6,13 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import uk.nhs.pathways.events.EventCodec;
-import uk.nhs.pathways.events.EventType;
-
 import java.nio.charset.StandardCharsets;
-import org.apache.kafka.common.header.Headers;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.apache.kafka.common.header.Headers;
+import uk.nhs.pathways.events.EventCodec;
+import uk.nhs.pathways.events.EventType;
 
 /**
  * Records an event in the caller's transaction. The event reaches Kafka only if that transaction
@@ -34,7 +33,8 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(EventType type, String aggregateId, Object payload) {
         if (!type.payload().isInstance(payload)) {
-            throw new IllegalArgumentException(type + " carries " + type.payload().getSimpleName());
+            throw new IllegalArgumentException(
+                    type + " carries " + type.payload().getSimpleName());
         }
         OutboxEvent event = new OutboxEvent();
         event.topic = type.topic();
@@ -81,8 +81,7 @@ public class Outbox {
         event.persist();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

@@ -5,17 +5,10 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.jboss.logging.Logger;
-import uk.nhs.pathways.events.EventCodec;
-import uk.nhs.pathways.events.EventType;
-import uk.nhs.pathways.platform.kafka.EventProducer;
-
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,6 +18,12 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+import uk.nhs.pathways.events.EventCodec;
+import uk.nhs.pathways.events.EventType;
+import uk.nhs.pathways.platform.kafka.EventProducer;
 
 /**
  * Relays committed outbox events to Kafka in commit order. Rows are claimed with
@@ -80,7 +79,10 @@ public class OutboxRelay {
             }
             try {
                 // Sleep until woken by a commit, or poll anyway (events of other replicas, retries).
-                work.tryAcquire(brokerWasDown ? config.retryInterval().toMillis() : config.pollInterval().toMillis(),
+                work.tryAcquire(
+                        brokerWasDown
+                                ? config.retryInterval().toMillis()
+                                : config.pollInterval().toMillis(),
                         TimeUnit.MILLISECONDS);
                 work.drainPermits();
             } catch (InterruptedException e) {
@@ -113,10 +115,12 @@ public class OutboxRelay {
     /** Deletes events published longer ago than the retention: the outbox is a queue, not an archive. */
     void purgePublished() {
         try {
-            int purged = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
-                            "delete from OutboxEvent where publishedAt < :before")
-                    .setParameter("before", OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention()))
-                    .executeUpdate());
+            int purged = QuarkusTransaction.requiringNew()
+                    .call(() -> entityManager
+                            .createQuery("delete from OutboxEvent where publishedAt < :before")
+                            .setParameter(
+                                    "before", OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention()))
+                            .executeUpdate());
             if (purged > 0) {
                 LOG.infof("Outbox: purged %d events published more than %s ago", purged, config.retention());
             }
@@ -128,7 +132,8 @@ public class OutboxRelay {
     /** Sends one batch; returns how many events it published. */
     int relayBatch() throws Exception {
         @SuppressWarnings("unchecked")
-        List<OutboxEvent> batch = entityManager.createNativeQuery(
+        List<OutboxEvent> batch = entityManager
+                .createNativeQuery(
                         "select * from outbox_event where published_at is null order by seq limit :n for update skip locked",
                         OutboxEvent.class)
                 .setParameter("n", config.batchSize())
@@ -147,7 +152,8 @@ public class OutboxRelay {
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<UUID> ids = batch.stream().map(e -> e.id).toList();
-        entityManager.createQuery("update OutboxEvent set publishedAt = :now where id in :ids")
+        entityManager
+                .createQuery("update OutboxEvent set publishedAt = :now where id in :ids")
                 .setParameter("now", now)
                 .setParameter("ids", ids)
                 .executeUpdate();
@@ -163,7 +169,12 @@ public class OutboxRelay {
         }
         EventType type = EventType.ofType(row.type)
                 .orElseThrow(() -> new IllegalStateException("unknown event type in outbox: " + row.type));
-        CloudEvent event = EventCodec.envelope(row.id, type, config.source(), row.subject, row.occurredAt,
+        CloudEvent event = EventCodec.envelope(
+                row.id,
+                type,
+                config.source(),
+                row.subject,
+                row.occurredAt,
                 row.payload.getBytes(StandardCharsets.UTF_8));
         // Binary mode: CloudEvent attributes as ce_* headers, the JSON payload as the value.
         return KafkaMessageFactory.<String>createWriter(row.topic, row.key).writeBinary(event);

@@ -39,7 +39,9 @@ public final class RecordHeadersJson {
         RecordHeaders headers = new RecordHeaders();
         try {
             for (Entry entry : JSON.readValue(json, Entry[].class)) {
-                headers.add(entry.name(), entry.value() == null ? null : Base64.getDecoder().decode(entry.value()));
+                headers.add(
+                        entry.name(),
+                        entry.value() == null ? null : Base64.getDecoder().decode(entry.value()));
             }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable record headers in the outbox", e);

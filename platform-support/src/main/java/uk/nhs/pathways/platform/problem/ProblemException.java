@@ -17,8 +17,8 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException badField(String field, String message) {
-        return new ProblemException(400, "Invalid request", field + ": " + message,
-                List.of(new Problem.FieldError(field, message)));
+        return new ProblemException(
+                400, "Invalid request", field + ": " + message, List.of(new Problem.FieldError(field, message)));
     }
 
     public static ProblemException notFound(String what) {

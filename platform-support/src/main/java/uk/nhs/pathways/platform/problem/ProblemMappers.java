@@ -13,14 +13,13 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Turns every error into an RFC 9457 problem+json body. Details never echo submitted values, so no
@@ -58,13 +57,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (e instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            String message = e instanceof InvalidFormatException ? "has the wrong format or an unknown value"
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
+            String message = e instanceof InvalidFormatException
+                    ? "has the wrong format or an unknown value"
                     : "has the wrong type";
-            return respond(400, "Invalid request", field + ": " + message, uri,
+            return respond(
+                    400,
+                    "Invalid request",
+                    field + ": " + message,
+                    uri,
                     List.of(new Problem.FieldError(field, message)));
         }
         return respond(400, "Malformed JSON", "The request body is not valid JSON for this operation", uri, List.of());
@@ -105,8 +111,8 @@ public class ProblemMappers {
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, uri.getPath());
-        return respond(500, "Internal error", "Something went wrong on our side; quote error id " + errorId, uri,
-                List.of());
+        return respond(
+                500, "Internal error", "Something went wrong on our side; quote error id " + errorId, uri, List.of());
     }
 
     private Response unauthorized(UriInfo uri) {
@@ -126,7 +132,7 @@ public class ProblemMappers {
         String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
             switch (node.getKind()) {
-                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {}
                 case PARAMETER -> parameter = node.getName();
                 default -> {
                     if (node.getName() != null) {

@@ -3,9 +3,8 @@ package uk.nhs.pathways.platform.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is calling and for which organisation, from the verified bearer token. */
 @RequestScoped
@@ -29,11 +28,14 @@ public class Caller {
     }
 
     public Optional<String> organisation() {
-        return Optional.ofNullable(token.<Object>getClaim(ORGANISATION_CLAIM)).map(Object::toString).filter(s -> !s.isBlank());
+        return Optional.ofNullable(token.<Object>getClaim(ORGANISATION_CLAIM))
+                .map(Object::toString)
+                .filter(s -> !s.isBlank());
     }
 
     /** The organisation of a caller whose role requires one; a token without it is refused. */
     public String requireOrganisation() {
-        return organisation().orElseThrow(() -> new io.quarkus.security.ForbiddenException("token has no " + ORGANISATION_CLAIM));
+        return organisation()
+                .orElseThrow(() -> new io.quarkus.security.ForbiddenException("token has no " + ORGANISATION_CLAIM));
     }
 }

@@ -14,6 +14,5 @@ public final class Roles {
     /** Platform administrator: reference data. */
     public static final String ADMIN = "admin";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -5,6 +5,18 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.jboss.logging.Logger;
 import uk.nhs.pathways.events.FacilitatorType;
 import uk.nhs.pathways.events.Joint;
@@ -18,19 +30,6 @@ import uk.nhs.pathways.sitedirectory.cohort.service.Classes;
 import uk.nhs.pathways.sitedirectory.site.domain.Provider;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
 import uk.nhs.pathways.sitedirectory.site.service.SiteDirectory;
-
-import java.time.Clock;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
 
 /**
  * A realistic demo directory for the local run (PATHWAYS_DEMO_DATA=true), loaded once into an empty
@@ -48,8 +47,7 @@ public class DemoDirectory {
     private static final String ACTOR = "demo-directory";
 
     /** Who delivers where, with the share of sites of each combination. */
-    private record Delivery(ProviderType type, Setting setting, int weight) {
-    }
+    private record Delivery(ProviderType type, Setting setting, int weight) {}
 
     private static final List<Delivery> DELIVERIES = List.of(
             new Delivery(ProviderType.NHS_TRUST, Setting.PHYSIOTHERAPY_DEPARTMENT, 42),
@@ -60,14 +58,18 @@ public class DemoDirectory {
             new Delivery(ProviderType.NHS_OCCUPATIONAL_HEALTH, Setting.WORKPLACE, 4));
 
     private static final String[] LEISURE_OPERATORS = {
-            "Active Lives Leisure", "MoveWell Leisure Trust", "Community Fitness Partnership", "Better Moves Leisure"};
+        "Active Lives Leisure", "MoveWell Leisure Trust", "Community Fitness Partnership", "Better Moves Leisure"
+    };
     private static final String[] CHARITIES = {
-            "Age Well Together", "Joint Action Charity", "Moving Minds Community Trust"};
+        "Age Well Together", "Joint Action Charity", "Moving Minds Community Trust"
+    };
 
     /** Twice-weekly patterns, as ESCAPE-pain runs, and the odd once-a-week course. */
     private static final List<List<DayOfWeek>> TWICE_WEEKLY = List.of(
-            List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY), List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY),
-            List.of(DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY), List.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY),
+            List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY),
+            List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY),
+            List.of(DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY),
+            List.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY),
             List.of(DayOfWeek.TUESDAY, DayOfWeek.FRIDAY));
 
     /** The first time the demo's history starts from: ESCAPE-pain was scaling up nationally from 2015. */
@@ -87,33 +89,44 @@ public class DemoDirectory {
 
     // ---- the plan: pure, deterministic, testable without a database --------------------------------
 
-    public record ProviderPlan(String id, String name, ProviderType type) {
-    }
+    public record ProviderPlan(String id, String name, ProviderType type) {}
 
-    public record StatusStep(SiteStatus status, LocalDate since) {
-    }
+    public record StatusStep(SiteStatus status, LocalDate since) {}
 
-    public record ClassPlan(List<Joint> programmes, LocalDate startDate, List<DayOfWeek> days, LocalTime startTime,
-                            int durationMinutes, int sessions, int capacity, FacilitatorType facilitator) {
-    }
+    public record ClassPlan(
+            List<Joint> programmes,
+            LocalDate startDate,
+            List<DayOfWeek> days,
+            LocalTime startTime,
+            int durationMinutes,
+            int sessions,
+            int capacity,
+            FacilitatorType facilitator) {}
 
     /** A site as first registered (ONBOARDING on the first step's date), the statuses it took since, its classes. */
-    public record SitePlan(String providerId, String name, String postcode, Setting setting, String accessibility,
-                           List<Joint> programmes, int sessions, List<StatusStep> history, List<ClassPlan> classes) {
+    public record SitePlan(
+            String providerId,
+            String name,
+            String postcode,
+            Setting setting,
+            String accessibility,
+            List<Joint> programmes,
+            int sessions,
+            List<StatusStep> history,
+            List<ClassPlan> classes) {
 
         public SiteStatus status() {
             return history.getLast().status();
         }
     }
 
-    public record Plan(List<ProviderPlan> providers, List<SitePlan> sites) {
-    }
+    public record Plan(List<ProviderPlan> providers, List<SitePlan> sites) {}
 
     /** The demo directory as of {@code today}: the same sites, histories and classes for the same date. */
     public static Plan plan(LocalDate today, int stride) {
         Map<String, String> icbAreas = icbAreas();
         List<Map<String, String>> practices = ReferenceData.rows("gp_practices_england.csv");
-        Random random = new Random(2026);   // sites: unchanged since the first demo directory
+        Random random = new Random(2026); // sites: unchanged since the first demo directory
         Random histories = new Random(334); // 334 sites had implemented ESCAPE-pain by December 2019
         Random timetable = new Random(260); // ...and 260 were still delivering
         Map<String, ProviderPlan> providers = new LinkedHashMap<>();
@@ -123,7 +136,8 @@ public class DemoDirectory {
             String icb = practices.get(i).get("icb_ods_code");
             String area = icbAreas.getOrDefault(icb, icb);
             Delivery delivery = pick(random);
-            ProviderPlan provider = providers.computeIfAbsent(providerId(delivery.type(), icb, random),
+            ProviderPlan provider = providers.computeIfAbsent(
+                    providerId(delivery.type(), icb, random),
                     id -> new ProviderPlan(id, providerName(delivery.type(), id, area), delivery.type()));
             String outcode = postcode.substring(0, postcode.indexOf(' '));
             String name = siteName(delivery.setting(), area, outcode);
@@ -133,8 +147,16 @@ public class DemoDirectory {
             SiteStatus status = status(random);
             List<StatusStep> history = history(status, today, histories);
             List<ClassPlan> classes = classes(status, delivery, programmes, sessions, today, timetable);
-            sites.add(new SitePlan(provider.id(), name, postcode, delivery.setting(), accessibility, programmes,
-                    sessions, history, classes));
+            sites.add(new SitePlan(
+                    provider.id(),
+                    name,
+                    postcode,
+                    delivery.setting(),
+                    accessibility,
+                    programmes,
+                    sessions,
+                    history,
+                    classes));
         }
         return new Plan(List.copyOf(providers.values()), sites);
     }
@@ -146,22 +168,30 @@ public class DemoDirectory {
         long span = ChronoUnit.DAYS.between(HISTORY_START, today.minusYears(1));
         LocalDate onboarding = HISTORY_START.plusDays(random.nextLong(span));
         LocalDate active = onboarding.plusDays(30 + random.nextInt(90));
-        List<StatusStep> steps = new ArrayList<>(List.of(new StatusStep(SiteStatus.ONBOARDING, onboarding),
-                new StatusStep(SiteStatus.ACTIVE, active)));
+        List<StatusStep> steps = new ArrayList<>(
+                List.of(new StatusStep(SiteStatus.ONBOARDING, onboarding), new StatusStep(SiteStatus.ACTIVE, active)));
         long sinceActive = ChronoUnit.DAYS.between(active, today);
         switch (status) {
-            case PAUSED -> steps.add(new StatusStep(SiteStatus.PAUSED,
-                    today.minusDays(14 + random.nextLong(Math.max(1, Math.min(150, sinceActive - 14))))));
-            case CEASED -> steps.add(new StatusStep(SiteStatus.CEASED,
-                    active.plusDays(180 + random.nextLong(Math.max(1, sinceActive - 210)))));
-            default -> { }
+            case PAUSED ->
+                steps.add(new StatusStep(
+                        SiteStatus.PAUSED,
+                        today.minusDays(14 + random.nextLong(Math.max(1, Math.min(150, sinceActive - 14))))));
+            case CEASED ->
+                steps.add(new StatusStep(
+                        SiteStatus.CEASED, active.plusDays(180 + random.nextLong(Math.max(1, sinceActive - 210)))));
+            default -> {}
         }
         return steps;
     }
 
     /** Classes over the next 12 weeks at sites that deliver now (and at some about to start). */
-    private static List<ClassPlan> classes(SiteStatus status, Delivery delivery, List<Joint> programmes, int sessions,
-                                           LocalDate today, Random random) {
+    private static List<ClassPlan> classes(
+            SiteStatus status,
+            Delivery delivery,
+            List<Joint> programmes,
+            int sessions,
+            LocalDate today,
+            Random random) {
         int count = switch (status) {
             case ACTIVE -> {
                 int roll = random.nextInt(100);
@@ -182,16 +212,23 @@ public class DemoDirectory {
             LocalDate start = nextMonday.plusWeeks(week).with(TemporalAdjusters.nextOrSame(days.getFirst()));
             LocalTime time = times.get((firstTime + k) % times.size());
             int duration = delivery.setting() == Setting.WORKPLACE ? 45 : 60;
-            classes.add(new ClassPlan(programmes, start, days, time, duration, sessions,
-                    capacity(delivery.setting(), random), facilitator(delivery, random)));
+            classes.add(new ClassPlan(
+                    programmes,
+                    start,
+                    days,
+                    time,
+                    duration,
+                    sessions,
+                    capacity(delivery.setting(), random),
+                    facilitator(delivery, random)));
         }
         return classes;
     }
 
     private static List<LocalTime> times(Setting setting) {
         return switch (setting) {
-            case PHYSIOTHERAPY_DEPARTMENT -> List.of(LocalTime.of(9, 30), LocalTime.of(11, 0), LocalTime.of(14, 0),
-                    LocalTime.of(16, 0));
+            case PHYSIOTHERAPY_DEPARTMENT ->
+                List.of(LocalTime.of(9, 30), LocalTime.of(11, 0), LocalTime.of(14, 0), LocalTime.of(16, 0));
             case LEISURE_CENTRE -> List.of(LocalTime.of(10, 0), LocalTime.of(13, 30), LocalTime.of(18, 0));
             case COMMUNITY_CENTRE -> List.of(LocalTime.of(10, 30), LocalTime.of(13, 0), LocalTime.of(14, 30));
             case WORKPLACE -> List.of(LocalTime.of(12, 15), LocalTime.of(17, 15));
@@ -212,10 +249,12 @@ public class DemoDirectory {
     private static FacilitatorType facilitator(Delivery delivery, Random random) {
         return switch (delivery.setting()) {
             case PHYSIOTHERAPY_DEPARTMENT, WORKPLACE -> FacilitatorType.PHYSIOTHERAPIST;
-            case LEISURE_CENTRE -> delivery.type() == ProviderType.NHS_TRUST ? FacilitatorType.THERAPY_ASSISTANT
-                    : random.nextInt(5) < 3 ? FacilitatorType.FITNESS_INSTRUCTOR : FacilitatorType.PHYSIOTHERAPIST;
-            case COMMUNITY_CENTRE -> random.nextBoolean() ? FacilitatorType.FITNESS_INSTRUCTOR
-                    : FacilitatorType.PHYSIOTHERAPIST;
+            case LEISURE_CENTRE ->
+                delivery.type() == ProviderType.NHS_TRUST
+                        ? FacilitatorType.THERAPY_ASSISTANT
+                        : random.nextInt(5) < 3 ? FacilitatorType.FITNESS_INSTRUCTOR : FacilitatorType.PHYSIOTHERAPIST;
+            case COMMUNITY_CENTRE ->
+                random.nextBoolean() ? FacilitatorType.FITNESS_INSTRUCTOR : FacilitatorType.PHYSIOTHERAPIST;
         };
     }
 
@@ -243,8 +282,19 @@ public class DemoDirectory {
         int added = 0;
         for (SitePlan s : plan.sites()) {
             StatusStep first = s.history().getFirst();
-            Site site = directory.addSite(new SiteDirectory.SiteDetails(s.providerId(), s.name(), null, s.postcode(),
-                    s.setting(), s.accessibility(), s.programmes(), s.sessions(), first.status(), first.since()), ACTOR);
+            Site site = directory.addSite(
+                    new SiteDirectory.SiteDetails(
+                            s.providerId(),
+                            s.name(),
+                            null,
+                            s.postcode(),
+                            s.setting(),
+                            s.accessibility(),
+                            s.programmes(),
+                            s.sessions(),
+                            first.status(),
+                            first.since()),
+                    ACTOR);
             for (StatusStep step : s.history().subList(1, s.history().size())) {
                 directory.changeStatus(site.id, step.status(), step.since(), ACTOR);
             }
@@ -274,8 +324,17 @@ public class DemoDirectory {
 
     private int addClasses(String siteId, SitePlan s) {
         for (ClassPlan c : s.classes()) {
-            classes.add(new Classes.ClassDetails(siteId, c.programmes(), c.startDate(), c.days(), c.startTime(),
-                    c.durationMinutes(), c.sessions(), c.capacity(), c.facilitator(), null));
+            classes.add(new Classes.ClassDetails(
+                    siteId,
+                    c.programmes(),
+                    c.startDate(),
+                    c.days(),
+                    c.startTime(),
+                    c.durationMinutes(),
+                    c.sessions(),
+                    c.capacity(),
+                    c.facilitator(),
+                    null));
         }
         return s.classes().size();
     }
@@ -334,15 +393,17 @@ public class DemoDirectory {
 
     private static SiteStatus status(Random random) {
         int roll = random.nextInt(100);
-        return roll < 82 ? SiteStatus.ACTIVE : roll < 90 ? SiteStatus.ONBOARDING : roll < 95 ? SiteStatus.PAUSED
-                : SiteStatus.CEASED;
+        return roll < 82
+                ? SiteStatus.ACTIVE
+                : roll < 90 ? SiteStatus.ONBOARDING : roll < 95 ? SiteStatus.PAUSED : SiteStatus.CEASED;
     }
 
     /** "NHS West Yorkshire Integrated Care Board" becomes "West Yorkshire". */
     private static Map<String, String> icbAreas() {
         Map<String, String> areas = new HashMap<>();
         for (Map<String, String> icb : ReferenceData.rows("icbs.csv")) {
-            areas.put(icb.get("icb_ods_code"),
+            areas.put(
+                    icb.get("icb_ods_code"),
                     icb.get("icb_name").replace("NHS ", "").replace(" Integrated Care Board", ""));
         }
         return areas;

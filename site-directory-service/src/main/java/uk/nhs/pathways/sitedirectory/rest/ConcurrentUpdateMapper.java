@@ -25,9 +25,14 @@ public class ConcurrentUpdateMapper {
     }
 
     private static Response conflict(UriInfo uri) {
-        return Response.status(409).type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", "Conflict", 409,
-                        "Someone else changed this at the same moment; fetch it again and retry", uri.getPath(),
+        return Response.status(409)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(
+                        "about:blank",
+                        "Conflict",
+                        409,
+                        "Someone else changed this at the same moment; fetch it again and retry",
+                        uri.getPath(),
                         java.util.List.of()))
                 .build();
     }

@@ -1,12 +1,11 @@
 package uk.nhs.pathways.sitedirectory.rest;
 
-import uk.nhs.pathways.platform.problem.ProblemException;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import uk.nhs.pathways.platform.problem.ProblemException;
 
 /**
  * Query parameters read by hand, so a bad value is a 400 naming the parameter (JAX-RS would answer a
@@ -14,8 +13,7 @@ import java.util.stream.Collectors;
  */
 public final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     public static <E extends Enum<E>> E enumValue(Class<E> type, String value, String name) {
         if (value == null || value.isBlank()) {
@@ -24,8 +22,12 @@ public final class QueryParams {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badField(name, "must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(Enum::name).collect(Collectors.joining(", ")));
+            throw ProblemException.badField(
+                    name,
+                    "must be one of "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", ")));
         }
     }
 

@@ -1,9 +1,8 @@
 package uk.nhs.pathways.sitedirectory.benchmark;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import uk.nhs.pathways.launcher.LocalPostgres;
-
 import java.util.Map;
+import uk.nhs.pathways.launcher.LocalPostgres;
 
 /**
  * The benchmark's own database, {@value #DATABASE}, recreated for every run and owned by the service's
@@ -22,12 +21,15 @@ public class BenchmarkDatabase implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("could not create the benchmark database " + DATABASE, e);
         }
-        return Map.of("quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASE) + "?reWriteBatchedInserts=true",
-                "quarkus.datasource.username", ROLE,
-                "quarkus.datasource.password", ROLE);
+        return Map.of(
+                "quarkus.datasource.jdbc.url",
+                postgres.jdbcUrl(DATABASE) + "?reWriteBatchedInserts=true",
+                "quarkus.datasource.username",
+                ROLE,
+                "quarkus.datasource.password",
+                ROLE);
     }
 
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 }

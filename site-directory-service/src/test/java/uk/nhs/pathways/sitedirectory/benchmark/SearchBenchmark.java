@@ -1,5 +1,7 @@
 package uk.nhs.pathways.sitedirectory.benchmark;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -8,22 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import uk.nhs.pathways.events.ClassStatus;
-import uk.nhs.pathways.events.FacilitatorType;
-import uk.nhs.pathways.events.Joint;
-import uk.nhs.pathways.events.ProviderType;
-import uk.nhs.pathways.events.Setting;
-import uk.nhs.pathways.events.SiteStatus;
-import uk.nhs.pathways.platform.geo.Location;
-import uk.nhs.pathways.platform.geo.Postcodes;
-import uk.nhs.pathways.platform.geo.ReferenceData;
-import uk.nhs.pathways.platform.time.England;
-import uk.nhs.pathways.sitedirectory.cohort.domain.CourseCalendar;
-import uk.nhs.pathways.sitedirectory.search.service.DirectorySearch;
-import uk.nhs.pathways.testing.KafkaTestCluster;
-import uk.nhs.pathways.testing.TestTokens;
-
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -49,8 +35,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import uk.nhs.pathways.events.ClassStatus;
+import uk.nhs.pathways.events.FacilitatorType;
+import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.ProviderType;
+import uk.nhs.pathways.events.Setting;
+import uk.nhs.pathways.events.SiteStatus;
+import uk.nhs.pathways.platform.geo.Location;
+import uk.nhs.pathways.platform.geo.Postcodes;
+import uk.nhs.pathways.platform.geo.ReferenceData;
+import uk.nhs.pathways.platform.time.England;
+import uk.nhs.pathways.sitedirectory.cohort.domain.CourseCalendar;
+import uk.nhs.pathways.sitedirectory.search.service.DirectorySearch;
+import uk.nhs.pathways.testing.KafkaTestCluster;
+import uk.nhs.pathways.testing.TestTokens;
 
 /**
  * Search latency at national scale: 10,000 sites and 100,000 classes at real GP-practice postcodes
@@ -79,13 +78,14 @@ class SearchBenchmark {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(BenchmarkDatabase.class), new TestResourceEntry(KafkaTestCluster.class));
+            return List.of(
+                    new TestResourceEntry(BenchmarkDatabase.class), new TestResourceEntry(KafkaTestCluster.class));
         }
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.log.category.\"org.hibernate\".level", "WARN",
-                    "quarkus.datasource.jdbc.max-size", "8");
+            return Map.of(
+                    "quarkus.log.category.\"org.hibernate\".level", "WARN", "quarkus.datasource.jdbc.max-size", "8");
         }
     }
 
@@ -103,7 +103,9 @@ class SearchBenchmark {
 
     final LocalDate today = England.today(java.time.Clock.systemUTC());
     final List<String> practicePostcodes = ReferenceData.rows("gp_practices_england.csv").stream()
-            .map(r -> r.get("postcode")).filter(p -> Postcodes.normalise(p).isPresent()).toList();
+            .map(r -> r.get("postcode"))
+            .filter(p -> Postcodes.normalise(p).isPresent())
+            .toList();
 
     @Test
     void searchLatencyAtNationalScale() throws Exception {
@@ -120,28 +122,44 @@ class SearchBenchmark {
                 new DirectorySearch.ClassFilter(Joint.KNEE, null, today, null, 1, ClassStatus.SCHEDULED);
         Random filters = new Random(7);
 
-        var activeKnee = new DirectorySearch.SiteFilter(java.util.EnumSet.of(SiteStatus.ACTIVE), Joint.KNEE, null,
-                null, null, null, null);
+        var activeKnee = new DirectorySearch.SiteFilter(
+                java.util.EnumSet.of(SiteStatus.ACTIVE), Joint.KNEE, null, null, null, null, null);
         HttpClient http = HttpClient.newHttpClient();
         String token = TestTokens.token("referrer", "B86030");
         Map<String, java.util.function.Function<String, Number>> scenarios = new java.util.LinkedHashMap<>();
-        scenarios.put("classes, 25 km, KNEE, >=1 free place, page of 20 (service)",
-                o -> search.classes(o, 25_000, null, null, referralSearch, 0, 20).total());
+        scenarios.put(
+                "classes, 25 km, KNEE, >=1 free place, page of 20 (service)",
+                o -> search.classes(o, 25_000, null, null, referralSearch, 0, 20)
+                        .total());
         scenarios.put("classes, 25 km, random programme/setting/type/day/6-week window", o -> {
-            var f = new DirectorySearch.ClassFilter(pick(filters, Joint.values()), pick(filters, DayOfWeek.values()),
-                    today, today.plusWeeks(6), 1, ClassStatus.SCHEDULED);
-            return search.classes(o, 25_000, pick(filters, Setting.values()), pick(filters, ProviderType.values()), f,
-                    0, 20).total();
+            var f = new DirectorySearch.ClassFilter(
+                    pick(filters, Joint.values()),
+                    pick(filters, DayOfWeek.values()),
+                    today,
+                    today.plusWeeks(6),
+                    1,
+                    ClassStatus.SCHEDULED);
+            return search.classes(
+                            o, 25_000, pick(filters, Setting.values()), pick(filters, ProviderType.values()), f, 0, 20)
+                    .total();
         });
-        scenarios.put("classes, 50 km, KNEE, >=1 free place, page of 20 (service)",
-                o -> search.classes(o, 50_000, null, null, referralSearch, 0, 20).total());
-        scenarios.put("classes, 25 km, KNEE, page 3 of 20 (service)",
-                o -> search.classes(o, 25_000, null, null, referralSearch, 40, 20).total());
-        scenarios.put("sites, 25 km, KNEE (service)", o -> search.sites(o, 25_000L, activeKnee, 0, 20).total());
+        scenarios.put(
+                "classes, 50 km, KNEE, >=1 free place, page of 20 (service)",
+                o -> search.classes(o, 50_000, null, null, referralSearch, 0, 20)
+                        .total());
+        scenarios.put(
+                "classes, 25 km, KNEE, page 3 of 20 (service)",
+                o -> search.classes(o, 25_000, null, null, referralSearch, 40, 20)
+                        .total());
+        scenarios.put(
+                "sites, 25 km, KNEE (service)",
+                o -> search.sites(o, 25_000L, activeKnee, 0, 20).total());
         scenarios.put("GET /classes?within=25000&programme=KNEE&freePlaces=1 (HTTP, JSON)", o -> {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "classes?within=25000&programme=KNEE"
                             + "&freePlaces=1&postcode=" + URLEncoder.encode(o, StandardCharsets.UTF_8)))
-                    .header("Authorization", "Bearer " + token).GET().build();
+                    .header("Authorization", "Bearer " + token)
+                    .GET()
+                    .build();
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).isEqualTo(200);
@@ -155,10 +173,11 @@ class SearchBenchmark {
 
         List<String> report = new ArrayList<>();
         report.add("Search benchmark: %,d sites, %,d classes (seeded in %,d ms), %,d random GP-practice postcodes per "
-                .formatted(SITES, CLASSES, seedMillis, QUERIES) + "scenario after %,d warm-up each, %s, %d CPUs"
-                .formatted(WARM_UP, today, Runtime.getRuntime().availableProcessors()));
-        report.add("%-66s %7s %7s %7s %7s %9s %7s".formatted("scenario", "p50 ms", "p90 ms", "p99 ms", "max ms",
-                "avg total", "GC ms"));
+                        .formatted(SITES, CLASSES, seedMillis, QUERIES)
+                + "scenario after %,d warm-up each, %s, %d CPUs"
+                        .formatted(WARM_UP, today, Runtime.getRuntime().availableProcessors()));
+        report.add("%-66s %7s %7s %7s %7s %9s %7s"
+                .formatted("scenario", "p50 ms", "p90 ms", "p99 ms", "max ms", "avg total", "GC ms"));
         scenarios.forEach((name, query) -> report.add(measure(name, origins.subList(WARM_UP, origins.size()), query)));
         report.add("(avg total: matches per search; for HTTP, bytes per response)");
 
@@ -186,11 +205,20 @@ class SearchBenchmark {
             }
         }
         long gc = gcMillis() - gcBefore;
-        System.out.println(scenario + " slowest: " + slowest.descendingMap().entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey() / 1_000_000 + " ms").toList());
+        System.out.println(scenario + " slowest: "
+                + slowest.descendingMap().entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey() / 1_000_000 + " ms")
+                        .toList());
         Arrays.sort(nanos);
-        return "%-66s %7.2f %7.2f %7.2f %7.2f %9.0f %7d".formatted(scenario, ms(nanos, 0.50), ms(nanos, 0.90),
-                ms(nanos, 0.99), nanos[nanos.length - 1] / 1e6, totals / origins.size(), gc);
+        return "%-66s %7.2f %7.2f %7.2f %7.2f %9.0f %7d"
+                .formatted(
+                        scenario,
+                        ms(nanos, 0.50),
+                        ms(nanos, 0.90),
+                        ms(nanos, 0.99),
+                        nanos[nanos.length - 1] / 1e6,
+                        totals / origins.size(),
+                        gc);
     }
 
     /** One search as a request would run it: in its own request context (a fresh persistence context). */
@@ -206,7 +234,8 @@ class SearchBenchmark {
 
     static long gcMillis() {
         return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
+                .sum();
     }
 
     static double ms(long[] sorted, double quantile) {
@@ -241,7 +270,8 @@ class SearchBenchmark {
                                       sessions, status, status_changed_on, updated_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (int i = 0; i < SITES; i++) {
-                    String postcode = Postcodes.normalise(practicePostcodes.get(random.nextInt(practicePostcodes.size())))
+                    String postcode = Postcodes.normalise(
+                                    practicePostcodes.get(random.nextInt(practicePostcodes.size())))
                             .orElseThrow();
                     Location at = postcodes.locate(postcode).orElse(null);
                     if (at == null) {
@@ -252,8 +282,13 @@ class SearchBenchmark {
                     ProviderType type = types[provider % types.length];
                     Setting setting = setting(type, random);
                     String programmes = oneOf(random, new int[] {80, 12, 8}, "KNEE,HIP", "KNEE", "HIP");
-                    SiteStatus status = oneOf(random, new int[] {82, 8, 5, 5}, SiteStatus.ACTIVE, SiteStatus.ONBOARDING,
-                            SiteStatus.PAUSED, SiteStatus.CEASED);
+                    SiteStatus status = oneOf(
+                            random,
+                            new int[] {82, 8, 5, 5},
+                            SiteStatus.ACTIVE,
+                            SiteStatus.ONBOARDING,
+                            SiteStatus.PAUSED,
+                            SiteStatus.CEASED);
                     int sessions = oneOf(random, new int[] {85, 10, 5}, 12, 8, 6);
                     String id = new UUID(random.nextLong(), random.nextLong()).toString();
                     sites.add(new SiteRow(id, programmes, sessions, setting));
@@ -276,11 +311,20 @@ class SearchBenchmark {
                 }
                 p.executeBatch();
             }
-            List<List<DayOfWeek>> patterns = List.of(List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY),
-                    List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY), List.of(DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY),
-                    List.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY), List.of(DayOfWeek.TUESDAY, DayOfWeek.FRIDAY));
-            LocalTime[] times = {LocalTime.of(9, 30), LocalTime.of(10, 0), LocalTime.of(11, 0), LocalTime.of(13, 30),
-                    LocalTime.of(14, 0), LocalTime.of(18, 0)};
+            List<List<DayOfWeek>> patterns = List.of(
+                    List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY),
+                    List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY),
+                    List.of(DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY),
+                    List.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY),
+                    List.of(DayOfWeek.TUESDAY, DayOfWeek.FRIDAY));
+            LocalTime[] times = {
+                LocalTime.of(9, 30),
+                LocalTime.of(10, 0),
+                LocalTime.of(11, 0),
+                LocalTime.of(13, 30),
+                LocalTime.of(14, 0),
+                LocalTime.of(18, 0)
+            };
             try (PreparedStatement p = db.prepareStatement("""
                     insert into cohort (id, site_id, programmes, start_date, end_date, day_mask, start_time,
                                         duration_minutes, sessions, capacity, places_taken, facilitator_type, status,
@@ -291,7 +335,8 @@ class SearchBenchmark {
                     List<DayOfWeek> days = patterns.get(random.nextInt(patterns.size()));
                     LocalDate start = today.plusDays(random.nextInt(126) - 42)
                             .with(TemporalAdjusters.nextOrSame(days.getFirst()));
-                    LocalDate end = CourseCalendar.sessionDates(start, days, site.sessions()).getLast();
+                    LocalDate end = CourseCalendar.sessionDates(start, days, site.sessions())
+                            .getLast();
                     ClassStatus status = start.isAfter(today)
                             ? (random.nextInt(100) < 92 ? ClassStatus.SCHEDULED : ClassStatus.CANCELLED)
                             : end.isBefore(today) ? ClassStatus.COMPLETED : ClassStatus.RUNNING;
@@ -326,8 +371,7 @@ class SearchBenchmark {
         }
     }
 
-    record SiteRow(String id, String programmes, int sessions, Setting setting) {
-    }
+    record SiteRow(String id, String programmes, int sessions, Setting setting) {}
 
     static Setting setting(ProviderType type, Random random) {
         return switch (type) {

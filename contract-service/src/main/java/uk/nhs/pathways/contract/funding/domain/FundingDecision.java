@@ -5,15 +5,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import uk.nhs.pathways.contract.terms.domain.Contract;
-import uk.nhs.pathways.events.ReferralSubmitted;
-import uk.nhs.pathways.platform.time.England;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import uk.nhs.pathways.contract.terms.domain.Contract;
+import uk.nhs.pathways.events.ReferralSubmitted;
+import uk.nhs.pathways.platform.time.England;
 
 /** The contract check of one referral, kept so commissioners can see every decision and why. */
 @Entity
@@ -67,8 +66,8 @@ public class FundingDecision extends PanacheEntityBase {
      * @param commissionerIcb the ICB of the referring practice, or null when the practice is unknown
      * @param contracts       that ICB's contracts
      */
-    public static FundingDecision decide(ReferralSubmitted referral, String commissionerIcb, List<Contract> contracts,
-                                         OffsetDateTime decidedAt) {
+    public static FundingDecision decide(
+            ReferralSubmitted referral, String commissionerIcb, List<Contract> contracts, OffsetDateTime decidedAt) {
         LocalDate day = referral.submittedAt().atZone(England.ZONE).toLocalDate();
         List<String> reasons = new ArrayList<>();
         Contract funding = null;
@@ -81,8 +80,8 @@ public class FundingDecision extends PanacheEntityBase {
                     .sorted(Contract.PROVIDER_SPECIFIC_FIRST)
                     .toList();
             if (applicable.isEmpty()) {
-                reasons.add("ICB " + commissionerIcb + " has no contract in force on " + day
-                        + " that covers provider " + referral.providerId());
+                reasons.add("ICB " + commissionerIcb + " has no contract in force on " + day + " that covers provider "
+                        + referral.providerId());
             }
             for (Contract contract : applicable) {
                 if (contract.allowsContactsPerEpisode(referral.sessions())) {

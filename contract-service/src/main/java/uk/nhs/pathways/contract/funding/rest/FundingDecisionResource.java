@@ -1,5 +1,7 @@
 package uk.nhs.pathways.contract.funding.rest;
 
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -11,8 +13,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -20,11 +24,6 @@ import uk.nhs.pathways.contract.CommissionerScope;
 import uk.nhs.pathways.contract.funding.domain.FundingDecision;
 import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.platform.security.Roles;
-
-import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 @Path("/funding-decisions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,13 +34,31 @@ public class FundingDecisionResource {
     CommissionerScope scope;
 
     /** No patient data here: referral, practice, site and provider ids only. */
-    public record DecisionView(String referralId, boolean funded, String contractId, Integer contactsFunded,
-                               String commissionerIcb,
-                               String practiceOdsCode, String providerId, String siteId, int sessions,
-                               List<String> reasons, OffsetDateTime decidedAt) {
+    public record DecisionView(
+            String referralId,
+            boolean funded,
+            String contractId,
+            Integer contactsFunded,
+            String commissionerIcb,
+            String practiceOdsCode,
+            String providerId,
+            String siteId,
+            int sessions,
+            List<String> reasons,
+            OffsetDateTime decidedAt) {
         static DecisionView of(FundingDecision d) {
-            return new DecisionView(d.referralId, d.funded, d.contractId, d.contactsFunded, d.commissionerIcb, d.practiceOdsCode,
-                    d.providerId, d.siteId, d.sessions, d.reasons(), d.decidedAt);
+            return new DecisionView(
+                    d.referralId,
+                    d.funded,
+                    d.contractId,
+                    d.contactsFunded,
+                    d.commissionerIcb,
+                    d.practiceOdsCode,
+                    d.providerId,
+                    d.siteId,
+                    d.sessions,
+                    d.reasons(),
+                    d.decidedAt);
         }
     }
 
@@ -50,7 +67,9 @@ public class FundingDecisionResource {
     @RolesAllowed({Roles.COMMISSIONER, Roles.ADMIN})
     @Operation(summary = "The decision for one referral; 404 if it is another ICB's")
     @APIResponse(responseCode = "200", description = "The decision and its reasons")
-    @APIResponse(responseCode = "404", description = "No decision for this referral in your ICB (another ICB's is not disclosed)")
+    @APIResponse(
+            responseCode = "404",
+            description = "No decision for this referral in your ICB (another ICB's is not disclosed)")
     public DecisionView get(@PathParam("referralId") String referralId) {
         FundingDecision decision = FundingDecision.findById(referralId);
         if (decision == null || !scope.covers(decision.commissionerIcb)) {
@@ -62,9 +81,10 @@ public class FundingDecisionResource {
     @GET
     @RolesAllowed({Roles.COMMISSIONER, Roles.ADMIN})
     @Operation(summary = "Decisions, newest first: a commissioner's own ICB's, or all for an admin")
-    public List<DecisionView> list(@QueryParam("funded") Boolean funded,
-                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+    public List<DecisionView> list(
+            @QueryParam("funded") Boolean funded,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         scope.icb().ifPresent(icb -> {
@@ -76,6 +96,10 @@ public class FundingDecisionResource {
             params.put("funded", funded);
         }
         return FundingDecision.<FundingDecision>find(query.toString(), Sort.descending("decidedAt"), params)
-                .page(Page.of(page, size)).list().stream().map(DecisionView::of).toList();
+                .page(Page.of(page, size))
+                .list()
+                .stream()
+                .map(DecisionView::of)
+                .toList();
     }
 }

@@ -3,6 +3,9 @@ package uk.nhs.pathways.contract.funding.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
 import org.jboss.logging.Logger;
 import uk.nhs.pathways.contract.funding.domain.FundingDecision;
 import uk.nhs.pathways.contract.terms.domain.Contract;
@@ -11,10 +14,6 @@ import uk.nhs.pathways.events.EventType;
 import uk.nhs.pathways.events.FundingDecided;
 import uk.nhs.pathways.events.ReferralSubmitted;
 import uk.nhs.pathways.platform.outbox.Outbox;
-
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.List;
 
 /**
  * Takes the funding decision for each submitted referral ({@link FundingDecision#decide} holds the
@@ -40,14 +39,25 @@ public class FundingCheck {
         if (existing != null) {
             return existing; // one decision per referral, whatever is redelivered
         }
-        String commissioner = practices.commissionerOf(referral.practiceOdsCode()).orElse(null);
+        String commissioner =
+                practices.commissionerOf(referral.practiceOdsCode()).orElse(null);
         List<Contract> contracts = commissioner == null ? List.of() : Contract.list("commissionerIcb", commissioner);
         FundingDecision decision = FundingDecision.decide(referral, commissioner, contracts, OffsetDateTime.now(clock));
         decision.persist();
-        outbox.record(EventType.FUNDING_DECIDED, decision.referralId, new FundingDecided(decision.referralId,
-                decision.funded, decision.contractId, decision.contactsFunded, decision.commissionerIcb,
-                decision.reasons(), decision.decidedAt.toInstant()));
-        LOG.infof("Referral %s: %s", decision.referralId, decision.funded ? "funded by " + decision.contractId : "not funded");
+        outbox.record(
+                EventType.FUNDING_DECIDED,
+                decision.referralId,
+                new FundingDecided(
+                        decision.referralId,
+                        decision.funded,
+                        decision.contractId,
+                        decision.contactsFunded,
+                        decision.commissionerIcb,
+                        decision.reasons(),
+                        decision.decidedAt.toInstant()));
+        LOG.infof(
+                "Referral %s: %s",
+                decision.referralId, decision.funded ? "funded by " + decision.contractId : "not funded");
         return decision;
     }
 }

@@ -5,16 +5,15 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import uk.nhs.pathways.contract.ContractConfig;
 import uk.nhs.pathways.contract.terms.domain.CommissioningModel;
 import uk.nhs.pathways.contract.terms.domain.Contract;
 import uk.nhs.pathways.contract.terms.service.Contracts;
 import uk.nhs.pathways.platform.geo.ReferenceData;
-
-import java.time.LocalDate;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Demo contracts for the local run (PATHWAYS_DEMO_DATA=true): every ICB funds the full 12-session
@@ -46,8 +45,13 @@ public class DemoContracts {
             boolean capped = CAPPED.contains(code);
             contracts.register(new Contracts.NewContract(
                     (capped ? "block-" : "aqp-") + code.toLowerCase() + "-2026",
-                    code, null, capped ? CommissioningModel.BLOCK : CommissioningModel.ANY_QUALIFIED_PROVIDER,
-                    capped ? 4 : 12, 16_300, from, LocalDate.of(2027, 3, 31)));
+                    code,
+                    null,
+                    capped ? CommissioningModel.BLOCK : CommissioningModel.ANY_QUALIFIED_PROVIDER,
+                    capped ? 4 : 12,
+                    16_300,
+                    from,
+                    LocalDate.of(2027, 3, 31)));
             count++;
         }
         LOG.infof("Demo contracts loaded: %d", count);

@@ -18,6 +18,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -28,10 +31,6 @@ import uk.nhs.pathways.contract.terms.domain.Contract;
 import uk.nhs.pathways.contract.terms.service.Contracts;
 import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.platform.security.Roles;
-
-import java.net.URI;
-import java.time.LocalDate;
-import java.util.List;
 
 @Path("/contracts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,22 +45,43 @@ public class ContractResource {
     CommissionerScope scope;
 
     public record ContractRequest(
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,64}", message = "1-64 letters, digits and dashes") String id,
-            @NotBlank @Pattern(regexp = "Q[A-Z0-9]{2}", message = "is not an ICB ODS code (e.g. QWO)") String commissionerIcb,
-            @Schema(description = "Provider id; omit for any qualified provider") String providerId,
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,64}", message = "1-64 letters, digits and dashes")
+            String id,
+
+            @NotBlank @Pattern(regexp = "Q[A-Z0-9]{2}", message = "is not an ICB ODS code (e.g. QWO)")
+            String commissionerIcb,
+
+            @Schema(description = "Provider id; omit for any qualified provider")
+            String providerId,
+
             @NotNull CommissioningModel model,
-            @Min(1) @Max(52) @Schema(description = "Cap on patient contacts per care episode", example = "12") int maxContactsPerEpisode,
+
+            @Min(1) @Max(52) @Schema(description = "Cap on patient contacts per care episode", example = "12")
+            int maxContactsPerEpisode,
+
             @PositiveOrZero Integer pricePerEpisodePence,
             @NotNull LocalDate validFrom,
-            LocalDate validTo) {
-    }
+            LocalDate validTo) {}
 
-    public record ContractView(String id, String commissionerIcb, String providerId, CommissioningModel model,
-                               int maxContactsPerEpisode, Integer pricePerEpisodePence, LocalDate validFrom,
-                               LocalDate validTo) {
+    public record ContractView(
+            String id,
+            String commissionerIcb,
+            String providerId,
+            CommissioningModel model,
+            int maxContactsPerEpisode,
+            Integer pricePerEpisodePence,
+            LocalDate validFrom,
+            LocalDate validTo) {
         static ContractView of(Contract c) {
-            return new ContractView(c.id, c.commissionerIcb, c.providerId, c.model, c.maxContactsPerEpisode,
-                    c.pricePerEpisodePence, c.validFrom, c.validTo);
+            return new ContractView(
+                    c.id,
+                    c.commissionerIcb,
+                    c.providerId,
+                    c.model,
+                    c.maxContactsPerEpisode,
+                    c.pricePerEpisodePence,
+                    c.validFrom,
+                    c.validTo);
         }
     }
 
@@ -70,7 +90,8 @@ public class ContractResource {
     @Operation(summary = "Contracts: a commissioner's own ICB's, or all for an admin")
     public List<ContractView> list() {
         return contracts.list(scope.icb().orElse(null)).stream()
-                .map(ContractView::of).toList();
+                .map(ContractView::of)
+                .toList();
     }
 
     @GET
@@ -98,8 +119,17 @@ public class ContractResource {
         if (!scope.covers(r.commissionerIcb())) {
             throw new ForbiddenException("a commissioner registers contracts for its own ICB only");
         }
-        Contract contract = contracts.register(new Contracts.NewContract(r.id(), r.commissionerIcb(), r.providerId(),
-                r.model(), r.maxContactsPerEpisode(), r.pricePerEpisodePence(), r.validFrom(), r.validTo()));
-        return Response.created(URI.create("/contracts/" + contract.id)).entity(ContractView.of(contract)).build();
+        Contract contract = contracts.register(new Contracts.NewContract(
+                r.id(),
+                r.commissionerIcb(),
+                r.providerId(),
+                r.model(),
+                r.maxContactsPerEpisode(),
+                r.pricePerEpisodePence(),
+                r.validFrom(),
+                r.validTo()));
+        return Response.created(URI.create("/contracts/" + contract.id))
+                .entity(ContractView.of(contract))
+                .build();
     }
 }

@@ -3,21 +3,25 @@ package uk.nhs.pathways.contract.terms.service;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.List;
 import uk.nhs.pathways.contract.terms.domain.CommissioningModel;
 import uk.nhs.pathways.contract.terms.domain.Contract;
 import uk.nhs.pathways.platform.problem.ProblemException;
-
-import java.time.LocalDate;
-import java.util.List;
 
 /** Registering and reading commissioning contracts. */
 @ApplicationScoped
 public class Contracts {
 
-    public record NewContract(String id, String commissionerIcb, String providerId, CommissioningModel model,
-                              int maxContactsPerEpisode, Integer pricePerEpisodePence, LocalDate validFrom,
-                              LocalDate validTo) {
-    }
+    public record NewContract(
+            String id,
+            String commissionerIcb,
+            String providerId,
+            CommissioningModel model,
+            int maxContactsPerEpisode,
+            Integer pricePerEpisodePence,
+            LocalDate validFrom,
+            LocalDate validTo) {}
 
     @Transactional
     public Contract register(NewContract c) {
@@ -42,7 +46,8 @@ public class Contracts {
 
     /** All contracts, or one commissioner's. */
     public List<Contract> list(String commissionerIcb) {
-        return commissionerIcb == null ? Contract.listAll(Sort.by("id"))
+        return commissionerIcb == null
+                ? Contract.listAll(Sort.by("id"))
                 : Contract.list("commissionerIcb", Sort.by("id"), commissionerIcb);
     }
 }

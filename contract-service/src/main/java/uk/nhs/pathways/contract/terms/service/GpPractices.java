@@ -1,11 +1,10 @@
 package uk.nhs.pathways.contract.terms.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import uk.nhs.pathways.platform.geo.ReferenceData;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import uk.nhs.pathways.platform.geo.ReferenceData;
 
 /**
  * Which ICB commissions care for a GP practice's registered patients, from the NHS ODS practice extract

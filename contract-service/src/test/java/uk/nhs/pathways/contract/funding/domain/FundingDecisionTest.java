@@ -1,16 +1,14 @@
 package uk.nhs.pathways.contract.funding.domain;
 
-import org.junit.jupiter.api.Test;
-import uk.nhs.pathways.contract.terms.domain.Contract;
-import uk.nhs.pathways.events.Joint;
-import uk.nhs.pathways.events.ReferralSubmitted;
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.nhs.pathways.contract.terms.domain.ContractTest.contract;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static uk.nhs.pathways.contract.terms.domain.ContractTest.contract;
+import org.junit.jupiter.api.Test;
+import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.ReferralSubmitted;
 
 /** How the funding decision asks the commissioner's contracts, without a database. */
 class FundingDecisionTest {
@@ -18,15 +16,19 @@ class FundingDecisionTest {
     static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-24T10:00:00Z");
 
     static ReferralSubmitted referral(String provider, int sessions, String submittedAt) {
-        return new ReferralSubmitted("r-1", "p-1", "B86030", Joint.KNEE, "site-1", provider, sessions, 1200,
-                Instant.parse(submittedAt));
+        return new ReferralSubmitted(
+                "r-1", "p-1", "B86030", Joint.KNEE, "site-1", provider, sessions, 1200, Instant.parse(submittedAt));
     }
 
     @Test
     void theFirstContractThatAllowsTheWholeCourseFundsItAndStatesItsCap() {
-        FundingDecision decision = FundingDecision.decide(referral("prov-leeds", 8, "2026-11-24T09:00:00Z"), "QWO",
-                List.of(contract("aqp-12", null, 12, "2026-04-01", null),
-                        contract("own-8", "prov-leeds", 8, "2026-04-01", null)), NOW);
+        FundingDecision decision = FundingDecision.decide(
+                referral("prov-leeds", 8, "2026-11-24T09:00:00Z"),
+                "QWO",
+                List.of(
+                        contract("aqp-12", null, 12, "2026-04-01", null),
+                        contract("own-8", "prov-leeds", 8, "2026-04-01", null)),
+                NOW);
         assertThat(decision.funded).isTrue();
         assertThat(decision.contractId).isEqualTo("own-8"); // the provider's own contract first
         assertThat(decision.contactsFunded).isEqualTo(8);
@@ -36,39 +38,53 @@ class FundingDecisionTest {
 
     @Test
     void aCapBelowTheCourseIsAReasonAndTheNextContractIsAsked() {
-        FundingDecision decision = FundingDecision.decide(referral("prov-leeds", 12, "2026-11-24T09:00:00Z"), "QWO",
-                List.of(contract("own-4", "prov-leeds", 4, "2026-04-01", null),
-                        contract("aqp-12", null, 12, "2026-04-01", null)), NOW);
+        FundingDecision decision = FundingDecision.decide(
+                referral("prov-leeds", 12, "2026-11-24T09:00:00Z"),
+                "QWO",
+                List.of(
+                        contract("own-4", "prov-leeds", 4, "2026-04-01", null),
+                        contract("aqp-12", null, 12, "2026-04-01", null)),
+                NOW);
         assertThat(decision.contractId).isEqualTo("aqp-12");
         assertThat(decision.contactsFunded).isEqualTo(12);
 
-        FundingDecision capped = FundingDecision.decide(referral("prov-leeds", 12, "2026-11-24T09:00:00Z"), "QWO",
-                List.of(contract("own-4", "prov-leeds", 4, "2026-04-01", null)), NOW);
+        FundingDecision capped = FundingDecision.decide(
+                referral("prov-leeds", 12, "2026-11-24T09:00:00Z"),
+                "QWO",
+                List.of(contract("own-4", "prov-leeds", 4, "2026-04-01", null)),
+                NOW);
         assertThat(capped.funded).isFalse();
         assertThat(capped.contactsFunded).isNull();
-        assertThat(capped.reasons()).containsExactly(
-                "contract own-4 allows at most 4 contacts per episode; the course at the site has 12 sessions");
+        assertThat(capped.reasons())
+                .containsExactly(
+                        "contract own-4 allows at most 4 contacts per episode; the course at the site has 12 sessions");
     }
 
     @Test
     void contractsNotInForceOnTheReferralDayInEnglandOrForAnotherProviderDoNotCount() {
         // 23:30 UTC on 31 March 2027 is already 1 April in England (BST): the contract ended the day before.
         ReferralSubmitted lateEvening = referral("prov-leeds", 12, "2027-03-31T23:30:00Z");
-        FundingDecision decision = FundingDecision.decide(lateEvening, "QWO",
-                List.of(contract("ended", null, 12, "2026-04-01", "2027-03-31"),
-                        contract("other-provider", "prov-bradford", 12, "2026-04-01", null)), NOW);
+        FundingDecision decision = FundingDecision.decide(
+                lateEvening,
+                "QWO",
+                List.of(
+                        contract("ended", null, 12, "2026-04-01", "2027-03-31"),
+                        contract("other-provider", "prov-bradford", 12, "2026-04-01", null)),
+                NOW);
         assertThat(decision.funded).isFalse();
-        assertThat(decision.reasons()).containsExactly(
-                "ICB QWO has no contract in force on 2027-04-01 that covers provider prov-leeds");
+        assertThat(decision.reasons())
+                .containsExactly("ICB QWO has no contract in force on 2027-04-01 that covers provider prov-leeds");
     }
 
     @Test
     void anUnknownPracticeHasNoCommissioner() {
-        FundingDecision decision = FundingDecision.decide(referral("prov-leeds", 12, "2026-11-24T09:00:00Z"), null,
-                List.of(), NOW);
+        FundingDecision decision =
+                FundingDecision.decide(referral("prov-leeds", 12, "2026-11-24T09:00:00Z"), null, List.of(), NOW);
         assertThat(decision.funded).isFalse();
         assertThat(decision.commissionerIcb).isNull();
-        assertThat(decision.reasons()).singleElement().asString()
+        assertThat(decision.reasons())
+                .singleElement()
+                .asString()
                 .isEqualTo("GP practice B86030 is not in the NHS practice reference data, so no commissioner is known");
     }
 }

@@ -1,14 +1,13 @@
 package uk.nhs.pathways.contract.terms.domain;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Each rule of a contract, on its own, at its edges. */
 public class ContractTest {
@@ -27,14 +26,15 @@ public class ContractTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource({
-            "2026-03-31, false", // the day before it starts
-            "2026-04-01, true",  // its first day
-            "2026-10-15, true",
-            "2027-03-31, true",  // its last day
-            "2027-04-01, false"  // the day after it ends
+        "2026-03-31, false", // the day before it starts
+        "2026-04-01, true", // its first day
+        "2026-10-15, true",
+        "2027-03-31, true", // its last day
+        "2027-04-01, false" // the day after it ends
     })
     void isInForceFromItsFirstDayToItsLastBothIncluded(LocalDate day, boolean inForce) {
-        assertThat(contract("c", null, 12, "2026-04-01", "2027-03-31").inForceOn(day)).isEqualTo(inForce);
+        assertThat(contract("c", null, 12, "2026-04-01", "2027-03-31").inForceOn(day))
+                .isEqualTo(inForce);
     }
 
     @Test
@@ -58,7 +58,8 @@ public class ContractTest {
     @ParameterizedTest(name = "cap 8, {0} contacts: {1}")
     @CsvSource({"4, true", "7, true", "8, true", "9, false", "12, false"})
     void allowsAnEpisodeOfUpToItsCapOfContacts(int contacts, boolean allowed) {
-        assertThat(contract("c", null, 8, "2026-04-01", null).allowsContactsPerEpisode(contacts)).isEqualTo(allowed);
+        assertThat(contract("c", null, 8, "2026-04-01", null).allowsContactsPerEpisode(contacts))
+                .isEqualTo(allowed);
     }
 
     @Test
@@ -66,7 +67,10 @@ public class ContractTest {
         Contract aqpA = contract("a-aqp", null, 12, "2026-04-01", null);
         Contract ownZ = contract("z-own", "prov-leeds", 12, "2026-04-01", null);
         Contract ownM = contract("m-own", "prov-leeds", 12, "2026-04-01", null);
-        assertThat(Stream.of(aqpA, ownZ, ownM).sorted(Contract.PROVIDER_SPECIFIC_FIRST).map(c -> c.id).toList())
+        assertThat(Stream.of(aqpA, ownZ, ownM)
+                        .sorted(Contract.PROVIDER_SPECIFIC_FIRST)
+                        .map(c -> c.id)
+                        .toList())
                 .isEqualTo(List.of("m-own", "z-own", "a-aqp"));
     }
 }

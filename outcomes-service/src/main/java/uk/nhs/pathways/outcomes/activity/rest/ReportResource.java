@@ -6,13 +6,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.pathways.outcomes.activity.service.SiteActivityReport;
 import uk.nhs.pathways.platform.security.Caller;
 import uk.nhs.pathways.platform.security.Roles;
-
-import java.util.List;
 
 @Path("/reports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,7 +27,8 @@ public class ReportResource {
     @GET
     @Path("/site-activity")
     @RolesAllowed({Roles.ANALYST, Roles.COMMISSIONER, Roles.ADMIN})
-    @Operation(summary = "Referrals per site, with how many were offered, need attention or await a decision",
+    @Operation(
+            summary = "Referrals per site, with how many were offered, need attention or await a decision",
             description = "An analyst or commissioner sees referrals commissioned by its own ICB; an admin sees all.")
     public List<SiteActivityReport.SiteActivity> siteActivity() {
         return report.perSite(caller.is(Roles.ADMIN) ? null : caller.requireOrganisation());

@@ -3,16 +3,15 @@ package uk.nhs.pathways.outcomes.activity.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import uk.nhs.pathways.events.FundingDecided;
 import uk.nhs.pathways.events.ReferralBooked;
 import uk.nhs.pathways.events.ReferralStatus;
 import uk.nhs.pathways.events.ReferralStatusChanged;
 import uk.nhs.pathways.events.ReferralSubmitted;
 import uk.nhs.pathways.outcomes.activity.domain.ReferralJourney;
-
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Folds referral and funding events into one journey per referral. Events of one referral can arrive

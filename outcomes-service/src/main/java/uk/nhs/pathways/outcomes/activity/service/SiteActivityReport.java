@@ -1,20 +1,19 @@
 package uk.nhs.pathways.outcomes.activity.service;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-
-import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Collectors;
-import uk.nhs.pathways.events.ReferralStatus;
-
 import static uk.nhs.pathways.events.ReferralStatus.ACCEPTED;
 import static uk.nhs.pathways.events.ReferralStatus.BOOKED;
 import static uk.nhs.pathways.events.ReferralStatus.DECLINED;
 import static uk.nhs.pathways.events.ReferralStatus.NEEDS_ATTENTION;
 import static uk.nhs.pathways.events.ReferralStatus.OFFERED;
 import static uk.nhs.pathways.events.ReferralStatus.SUBMITTED;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import uk.nhs.pathways.events.ReferralStatus;
 
 /** Referrals per site, derived from the journeys on every call (no counters to drift). */
 @ApplicationScoped
@@ -28,9 +27,16 @@ public class SiteActivityReport {
      * @param needsAttention   not funded
      * @param awaitingDecision funding check under way
      */
-    public record SiteActivity(String siteId, String providerId, long referrals, long offered, long needsAttention,
-                               long awaitingDecision, long accepted, long declined, long booked) {
-    }
+    public record SiteActivity(
+            String siteId,
+            String providerId,
+            long referrals,
+            long offered,
+            long needsAttention,
+            long awaitingDecision,
+            long accepted,
+            long declined,
+            long booked) {}
 
     /** Per site; only referrals commissioned by {@code commissionerIcb} when it is given. */
     public List<SiteActivity> perSite(String commissionerIcb) {
@@ -45,16 +51,30 @@ public class SiteActivityReport {
                        count(*) filter (where status in (%s))
                 from referral_journey where site_id is not null %s
                 group by site_id order by count(*) desc, site_id""".formatted(
-                        in(OFFERED, ACCEPTED, DECLINED, BOOKED), in(NEEDS_ATTENTION), in(SUBMITTED),
-                        in(ACCEPTED, BOOKED), in(DECLINED), in(BOOKED), where));
+                        in(OFFERED, ACCEPTED, DECLINED, BOOKED),
+                        in(NEEDS_ATTENTION),
+                        in(SUBMITTED),
+                        in(ACCEPTED, BOOKED),
+                        in(DECLINED),
+                        in(BOOKED),
+                        where));
         if (commissionerIcb != null) {
             query.setParameter("icb", commissionerIcb);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new SiteActivity((String) r[0], (String) r[1], ((Number) r[2]).longValue(),
-                ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), ((Number) r[5]).longValue(),
-                ((Number) r[6]).longValue(), ((Number) r[7]).longValue(), ((Number) r[8]).longValue())).toList();
+        return rows.stream()
+                .map(r -> new SiteActivity(
+                        (String) r[0],
+                        (String) r[1],
+                        ((Number) r[2]).longValue(),
+                        ((Number) r[3]).longValue(),
+                        ((Number) r[4]).longValue(),
+                        ((Number) r[5]).longValue(),
+                        ((Number) r[6]).longValue(),
+                        ((Number) r[7]).longValue(),
+                        ((Number) r[8]).longValue()))
+                .toList();
     }
 
     /** An SQL list of statuses, written from the enum (never typed by hand). */

@@ -9,7 +9,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -18,7 +17,12 @@ import java.util.UUID;
 @Table(name = "audit_event")
 public class AuditEvent extends PanacheEntityBase {
 
-    public enum Action { CREATE, READ, LIST, UPDATE }
+    public enum Action {
+        CREATE,
+        READ,
+        LIST,
+        UPDATE
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -11,40 +11,47 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.platform.security.Roles;
 import uk.nhs.pathways.referral.audit.domain.AuditEvent;
 
-import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 @Path("/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit", description = "Who read or changed referrals' patient data (admin)")
 public class AuditResource {
 
-    public record AuditView(long id, OffsetDateTime occurredAt, String actor, String actorRole, String organisation,
-                            AuditEvent.Action action, UUID referralId, String detail) {
+    public record AuditView(
+            long id,
+            OffsetDateTime occurredAt,
+            String actor,
+            String actorRole,
+            String organisation,
+            AuditEvent.Action action,
+            UUID referralId,
+            String detail) {
         static AuditView of(AuditEvent e) {
-            return new AuditView(e.id, e.occurredAt, e.actor, e.actorRole, e.organisation, e.action, e.referralId,
-                    e.detail);
+            return new AuditView(
+                    e.id, e.occurredAt, e.actor, e.actorRole, e.organisation, e.action, e.referralId, e.detail);
         }
     }
 
     @GET
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "The patient-data access log, oldest first, filtered by referral, actor and time (admin only)")
-    public List<AuditView> search(@QueryParam("referralId") String referralId,
-                                  @QueryParam("actor") String actor,
-                                  @QueryParam("from") OffsetDateTime from,
-                                  @QueryParam("to") OffsetDateTime to,
-                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                  @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+    public List<AuditView> search(
+            @QueryParam("referralId") String referralId,
+            @QueryParam("actor") String actor,
+            @QueryParam("from") OffsetDateTime from,
+            @QueryParam("to") OffsetDateTime to,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (referralId != null) {
@@ -68,6 +75,10 @@ public class AuditResource {
             params.put("to", to);
         }
         return AuditEvent.<AuditEvent>find(query.toString(), Sort.ascending("id"), params)
-                .page(Page.of(page, size)).list().stream().map(AuditView::of).toList();
+                .page(Page.of(page, size))
+                .list()
+                .stream()
+                .map(AuditView::of)
+                .toList();
     }
 }

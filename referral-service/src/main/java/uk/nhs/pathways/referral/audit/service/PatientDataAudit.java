@@ -2,9 +2,8 @@ package uk.nhs.pathways.referral.audit.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import uk.nhs.pathways.referral.audit.domain.AuditEvent;
-
 import java.util.UUID;
+import uk.nhs.pathways.referral.audit.domain.AuditEvent;
 
 /**
  * Records every read or change of a referral's patient data, in the transaction that reads or changes

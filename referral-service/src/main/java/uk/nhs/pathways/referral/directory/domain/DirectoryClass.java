@@ -7,14 +7,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.events.ClassUpdated;
 import uk.nhs.pathways.events.FacilitatorType;
 import uk.nhs.pathways.events.Joint;
-
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
 
 /**
  * This service's copy of a class (cohort) in the site directory, kept current from the classes topic;

@@ -7,13 +7,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
 import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.ProviderType;
 import uk.nhs.pathways.events.Setting;
 import uk.nhs.pathways.events.SiteStatus;
 import uk.nhs.pathways.events.SiteUpdated;
-
-import java.time.OffsetDateTime;
 
 /** This service's copy of a site in the site directory, kept current from the sites topic; routing reads it. */
 @Entity

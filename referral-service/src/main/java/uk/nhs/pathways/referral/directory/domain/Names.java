@@ -7,8 +7,7 @@ import java.util.stream.Collectors;
 /** Lists of names (joints, weekdays) as the copies store them in one column: "KNEE,HIP". */
 final class Names {
 
-    private Names() {
-    }
+    private Names() {}
 
     static String join(Collection<? extends Enum<?>> names) {
         return names.stream().map(Enum::name).collect(Collectors.joining(","));

@@ -5,14 +5,13 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import uk.nhs.pathways.events.ClassUpdated;
 import uk.nhs.pathways.events.EventType;
 import uk.nhs.pathways.events.SiteUpdated;
 import uk.nhs.pathways.platform.inbox.EventHandlers;
 import uk.nhs.pathways.platform.inbox.EventInbox;
-
-import java.util.concurrent.CompletionStage;
 
 /** Kafka adapter for the directory's compacted sites and classes topics: keeps this service's copies. */
 @ApplicationScoped

@@ -3,13 +3,12 @@ package uk.nhs.pathways.referral.directory.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import uk.nhs.pathways.events.ClassUpdated;
 import uk.nhs.pathways.events.SiteUpdated;
 import uk.nhs.pathways.referral.directory.domain.DirectoryClass;
 import uk.nhs.pathways.referral.directory.domain.DirectorySite;
-
-import java.time.Clock;
-import java.time.OffsetDateTime;
 
 /**
  * Keeps each copy equal to the latest full-state event of its site or class: an event replaces the

@@ -1,12 +1,11 @@
 package uk.nhs.pathways.referral.lifecycle.domain;
 
-import uk.nhs.pathways.events.ReferralStatus;
-import uk.nhs.pathways.platform.problem.ProblemException;
-
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import uk.nhs.pathways.events.ReferralStatus;
+import uk.nhs.pathways.platform.problem.ProblemException;
 
 /** A move the referral's lifecycle does not allow from where it stands: 409, and nothing changes. */
 public class IllegalTransition extends ProblemException {
@@ -15,10 +14,16 @@ public class IllegalTransition extends ProblemException {
     private final ReferralStatus to;
 
     IllegalTransition(UUID referral, ReferralStatus from, ReferralStatus to, Set<ReferralStatus> allowed) {
-        super(409, "Conflict", "referral " + referral + " is " + (from == null ? "not yet submitted" : from)
-                + " and cannot become " + to + "; "
-                + (allowed.isEmpty() ? "it is final" : "it can only become "
-                + allowed.stream().map(Enum::name).collect(Collectors.joining(" or "))), List.of());
+        super(
+                409,
+                "Conflict",
+                "referral " + referral + " is " + (from == null ? "not yet submitted" : from)
+                        + " and cannot become " + to + "; "
+                        + (allowed.isEmpty()
+                                ? "it is final"
+                                : "it can only become "
+                                        + allowed.stream().map(Enum::name).collect(Collectors.joining(" or "))),
+                List.of());
         this.from = from;
         this.to = to;
     }

@@ -3,8 +3,7 @@ package uk.nhs.pathways.referral.lifecycle.domain;
 /** The NHS number's own rule: ten digits, the last a modulus-11 check digit of the first nine. */
 public final class NhsNumber {
 
-    private NhsNumber() {
-    }
+    private NhsNumber() {}
 
     /** "943 476 5919" becomes "9434765919". */
     public static String normalise(String value) {

@@ -1,5 +1,12 @@
 package uk.nhs.pathways.referral.lifecycle.domain;
 
+import static uk.nhs.pathways.events.ReferralStatus.ACCEPTED;
+import static uk.nhs.pathways.events.ReferralStatus.BOOKED;
+import static uk.nhs.pathways.events.ReferralStatus.DECLINED;
+import static uk.nhs.pathways.events.ReferralStatus.NEEDS_ATTENTION;
+import static uk.nhs.pathways.events.ReferralStatus.OFFERED;
+import static uk.nhs.pathways.events.ReferralStatus.SUBMITTED;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,12 +14,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
-import uk.nhs.pathways.events.Joint;
-import uk.nhs.pathways.events.ReferralStatus;
-import uk.nhs.pathways.platform.problem.ProblemException;
-import uk.nhs.pathways.referral.directory.domain.DirectoryClass;
-import uk.nhs.pathways.referral.directory.domain.DirectorySite;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
@@ -21,13 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static uk.nhs.pathways.events.ReferralStatus.ACCEPTED;
-import static uk.nhs.pathways.events.ReferralStatus.BOOKED;
-import static uk.nhs.pathways.events.ReferralStatus.DECLINED;
-import static uk.nhs.pathways.events.ReferralStatus.NEEDS_ATTENTION;
-import static uk.nhs.pathways.events.ReferralStatus.OFFERED;
-import static uk.nhs.pathways.events.ReferralStatus.SUBMITTED;
+import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.ReferralStatus;
+import uk.nhs.pathways.platform.problem.ProblemException;
+import uk.nhs.pathways.referral.directory.domain.DirectoryClass;
+import uk.nhs.pathways.referral.directory.domain.DirectorySite;
 
 /**
  * A person referred by an FCP into an ESCAPE-pain class, and the rules of its lifecycle: which status
@@ -43,9 +42,9 @@ public class Referral extends PanacheEntityBase {
 
     /** The only moves a referral can make. NEEDS_ATTENTION, DECLINED and BOOKED are where it ends here. */
     static final Map<ReferralStatus, Set<ReferralStatus>> NEXT = new EnumMap<>(Map.of(
-            SUBMITTED, EnumSet.of(OFFERED, NEEDS_ATTENTION),   // the funding decision
-            OFFERED, EnumSet.of(ACCEPTED, DECLINED),           // the provider's answer
-            ACCEPTED, EnumSet.of(BOOKED),                      // a place in a class
+            SUBMITTED, EnumSet.of(OFFERED, NEEDS_ATTENTION), // the funding decision
+            OFFERED, EnumSet.of(ACCEPTED, DECLINED), // the provider's answer
+            ACCEPTED, EnumSet.of(BOOKED), // a place in a class
             NEEDS_ATTENTION, EnumSet.noneOf(ReferralStatus.class),
             DECLINED, EnumSet.noneOf(ReferralStatus.class),
             BOOKED, EnumSet.noneOf(ReferralStatus.class)));
@@ -200,7 +199,9 @@ public class Referral extends PanacheEntityBase {
             throw ProblemException.badField("classId", "is not open for booking (" + cohort.status + ")");
         }
         if (!cohort.runs(joint)) {
-            throw ProblemException.badField("classId", "does not run the programme for the " + joint.name().toLowerCase());
+            throw ProblemException.badField(
+                    "classId",
+                    "does not run the programme for the " + joint.name().toLowerCase());
         }
         if (cohort.freePlaces() <= 0) {
             throw ProblemException.conflict("class " + cohort.classId + " is full");

@@ -1,13 +1,12 @@
 package uk.nhs.pathways.referral.lifecycle.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import uk.nhs.pathways.referral.ReferralConfig;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import uk.nhs.pathways.referral.ReferralConfig;
 
 /**
  * Stable pseudonyms for people: a keyed hash (HMAC-SHA256) of the NHS number. Outcome consumers can
@@ -28,7 +27,11 @@ public class Pseudonyms {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
             byte[] digest = mac.doFinal(nhsNumber.getBytes(StandardCharsets.US_ASCII));
-            return "p-" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
+            return "p-"
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(digest)
+                            .substring(0, 22);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -5,6 +5,17 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import uk.nhs.pathways.events.EventType;
 import uk.nhs.pathways.events.FundingDecided;
@@ -23,18 +34,6 @@ import uk.nhs.pathways.referral.audit.service.PatientDataAudit.Actor;
 import uk.nhs.pathways.referral.directory.domain.DirectoryClass;
 import uk.nhs.pathways.referral.lifecycle.domain.NhsNumber;
 import uk.nhs.pathways.referral.lifecycle.domain.Referral;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Carries out the referral lifecycle that {@link Referral} rules on: loads the referral, asks it to
@@ -70,9 +69,15 @@ public class Referrals {
         /** A digest of the request, to tell a retry from a different request under the same key. */
         String digest() {
             try {
-                byte[] hash = MessageDigest.getInstance("SHA-256").digest(String.join("\u0000",
-                        NhsNumber.normalise(nhsNumber), name.trim(), dateOfBirth.toString(),
-                        Postcodes.normalise(postcode).orElse(postcode), joint.name()).getBytes(StandardCharsets.UTF_8));
+                byte[] hash = MessageDigest.getInstance("SHA-256")
+                        .digest(String.join(
+                                        "\u0000",
+                                        NhsNumber.normalise(nhsNumber),
+                                        name.trim(),
+                                        dateOfBirth.toString(),
+                                        Postcodes.normalise(postcode).orElse(postcode),
+                                        joint.name())
+                                .getBytes(StandardCharsets.UTF_8));
                 return HexFormat.of().formatHex(hash);
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
@@ -91,7 +96,8 @@ public class Referrals {
         }
 
         boolean sees(Referral referral) {
-            return practiceOdsCode != null ? practiceOdsCode.equals(referral.practiceOdsCode)
+            return practiceOdsCode != null
+                    ? practiceOdsCode.equals(referral.practiceOdsCode)
                     : referral.isSeenBy(providerId);
         }
     }
@@ -99,12 +105,16 @@ public class Referrals {
     /** The referral a practice already made with this Idempotency-Key, if the request is the same. */
     @Transactional
     public Optional<Referral> earlierSubmission(String practiceOdsCode, String idempotencyKey, NewReferral request) {
-        Optional<Referral> earlier = Referral.<Referral>find("practiceOdsCode = ?1 and idempotencyKey = ?2",
-                practiceOdsCode, idempotencyKey).firstResultOptional();
+        Optional<Referral> earlier = Referral.<Referral>find(
+                        "practiceOdsCode = ?1 and idempotencyKey = ?2", practiceOdsCode, idempotencyKey)
+                .firstResultOptional();
         earlier.ifPresent(r -> {
             if (!r.requestHash.equals(request.digest())) {
-                throw new ProblemException(422, "Idempotency-Key reused",
-                        "this Idempotency-Key was used for a different referral", List.of());
+                throw new ProblemException(
+                        422,
+                        "Idempotency-Key reused",
+                        "this Idempotency-Key was used for a different referral",
+                        List.of());
             }
         });
         return earlier;
@@ -113,12 +123,15 @@ public class Referrals {
     @Transactional
     public Referral submit(NewReferral request, String idempotencyKey, Actor referrer) {
         if (!NhsNumber.isValid(request.nhsNumber())) {
-            throw ProblemException.badField("patient.nhsNumber", "is not a valid NHS number (10 digits with a valid check digit)");
+            throw ProblemException.badField(
+                    "patient.nhsNumber", "is not a valid NHS number (10 digits with a valid check digit)");
         }
         String postcode = Postcodes.normalise(request.postcode())
                 .orElseThrow(() -> ProblemException.badField("patient.postcode", "is not a well-formed UK postcode"));
-        Location home = postcodes.locate(postcode)
-                .orElseThrow(() -> ProblemException.badField("patient.postcode", "is not in a known postcode district"));
+        Location home = postcodes
+                .locate(postcode)
+                .orElseThrow(
+                        () -> ProblemException.badField("patient.postcode", "is not in a known postcode district"));
 
         OffsetDateTime now = OffsetDateTime.now(clock);
         Referral referral = new Referral();
@@ -139,12 +152,25 @@ public class Referrals {
         if (route.isPresent()) {
             referral.route(route.get().site(), route.get().distanceMetres(), now);
             referral.persist();
-            outbox.record(EventType.REFERRAL_SUBMITTED, referral.id.toString(), new ReferralSubmitted(
-                    referral.id.toString(), referral.patientPseudonym, referral.practiceOdsCode, referral.joint,
-                    referral.siteId, referral.providerId, referral.sessions, referral.distanceMetres, now.toInstant()));
+            outbox.record(
+                    EventType.REFERRAL_SUBMITTED,
+                    referral.id.toString(),
+                    new ReferralSubmitted(
+                            referral.id.toString(),
+                            referral.patientPseudonym,
+                            referral.practiceOdsCode,
+                            referral.joint,
+                            referral.siteId,
+                            referral.providerId,
+                            referral.sessions,
+                            referral.distanceMetres,
+                            now.toInstant()));
         } else {
-            referral.holdForAttention("No active ESCAPE-pain site for the " + request.joint().name().toLowerCase()
-                    + " within " + routing.maxDistanceMetres() / 1000 + " km of the person's home district", now);
+            referral.holdForAttention(
+                    "No active ESCAPE-pain site for the "
+                            + request.joint().name().toLowerCase() + " within " + routing.maxDistanceMetres() / 1000
+                            + " km of the person's home district",
+                    now);
             referral.persist();
             announceStatus(referral, EventType.REFERRAL_NEEDS_ATTENTION);
         }
@@ -172,7 +198,10 @@ public class Referrals {
             referral.refuseFunding(decision.commissionerIcb(), decision.reasons(), now);
             announceStatus(referral, EventType.REFERRAL_NEEDS_ATTENTION);
         }
-        audit.record(Actor.system("contract-service"), AuditEvent.Action.UPDATE, referral.id,
+        audit.record(
+                Actor.system("contract-service"),
+                AuditEvent.Action.UPDATE,
+                referral.id,
                 decision.funded() ? "funded" : "not funded");
         LOG.infof("Referral %s is now %s", referral.id, referral.status);
     }
@@ -201,8 +230,10 @@ public class Referrals {
             query.append(" and status = ?").append(params.size() + 1);
             params.add(status);
         }
-        List<Referral> found = Referral.<Referral>find(query.toString(), Sort.descending("submittedAt"), params.toArray())
-                .page(Page.of(page, size)).list();
+        List<Referral> found = Referral.<Referral>find(
+                        query.toString(), Sort.descending("submittedAt"), params.toArray())
+                .page(Page.of(page, size))
+                .list();
         found.forEach(r -> audit.record(reader, AuditEvent.Action.LIST, r.id, "listed"));
         return found;
     }
@@ -231,8 +262,15 @@ public class Referrals {
         }
         referral.book(cohort, OffsetDateTime.now(clock));
         audit.record(provider, AuditEvent.Action.UPDATE, referral.id, "booked into class " + classId);
-        outbox.record(EventType.REFERRAL_BOOKED, referral.id.toString(), new ReferralBooked(referral.id.toString(),
-                classId, cohort.siteId, referral.providerId, referral.bookedAt.toInstant()));
+        outbox.record(
+                EventType.REFERRAL_BOOKED,
+                referral.id.toString(),
+                new ReferralBooked(
+                        referral.id.toString(),
+                        classId,
+                        cohort.siteId,
+                        referral.providerId,
+                        referral.bookedAt.toInstant()));
         return referral;
     }
 
@@ -244,8 +282,16 @@ public class Referrals {
     }
 
     private void announceStatus(Referral referral, EventType type) {
-        outbox.record(type, referral.id.toString(), new ReferralStatusChanged(referral.id.toString(),
-                referral.status, referral.siteId, referral.providerId, referral.practiceOdsCode,
-                referral.statusReason, referral.updatedAt.toInstant()));
+        outbox.record(
+                type,
+                referral.id.toString(),
+                new ReferralStatusChanged(
+                        referral.id.toString(),
+                        referral.status,
+                        referral.siteId,
+                        referral.providerId,
+                        referral.practiceOdsCode,
+                        referral.statusReason,
+                        referral.updatedAt.toInstant()));
     }
 }

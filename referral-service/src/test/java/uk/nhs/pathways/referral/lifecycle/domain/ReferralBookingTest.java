@@ -1,5 +1,12 @@
 package uk.nhs.pathways.referral.lifecycle.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.nhs.pathways.referral.lifecycle.domain.ReferralTransitionsTest.AT;
+import static uk.nhs.pathways.referral.lifecycle.domain.ReferralTransitionsTest.BEFORE;
+import static uk.nhs.pathways.referral.lifecycle.domain.ReferralTransitionsTest.aClass;
+import static uk.nhs.pathways.referral.lifecycle.domain.ReferralTransitionsTest.referralIn;
+
 import org.junit.jupiter.api.Test;
 import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.events.Joint;
@@ -7,13 +14,6 @@ import uk.nhs.pathways.events.ReferralStatus;
 import uk.nhs.pathways.platform.problem.Problem;
 import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.referral.directory.domain.DirectoryClass;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static uk.nhs.pathways.referral.lifecycle.domain.ReferralTransitionsTest.AT;
-import static uk.nhs.pathways.referral.lifecycle.domain.ReferralTransitionsTest.BEFORE;
-import static uk.nhs.pathways.referral.lifecycle.domain.ReferralTransitionsTest.aClass;
-import static uk.nhs.pathways.referral.lifecycle.domain.ReferralTransitionsTest.referralIn;
 
 /** What an accepted referral may be booked into: the rules of {@link Referral#book}, one at a time. */
 class ReferralBookingTest {
@@ -53,11 +53,13 @@ class ReferralBookingTest {
     @Test
     void aClassWithMoreSessionsThanTheContractPaysForIsRefusedNamingTheClassAndBothNumbers() {
         Referral referral = accepted(8);
-        assertThatThrownBy(() -> referral.book(aClass(12), AT))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(409);
-                    assertThat(e.getMessage()).contains("class-12").contains("12 sessions").contains("at most 8 contacts");
-                });
+        assertThatThrownBy(() -> referral.book(aClass(12), AT)).isInstanceOfSatisfying(ProblemException.class, e -> {
+            assertThat(e.status()).isEqualTo(409);
+            assertThat(e.getMessage())
+                    .contains("class-12")
+                    .contains("12 sessions")
+                    .contains("at most 8 contacts");
+        });
         assertUnchanged(referral);
     }
 
@@ -69,7 +71,8 @@ class ReferralBookingTest {
 
         Referral longer = accepted(null);
         assertThatThrownBy(() -> longer.book(aClass(14), AT))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
         assertUnchanged(longer);
     }
 
@@ -83,11 +86,10 @@ class ReferralBookingTest {
         hipOnly.programmes = Joint.HIP.name();
         for (DirectoryClass cohort : new DirectoryClass[] {another, running, hipOnly}) {
             Referral referral = accepted();
-            assertThatThrownBy(() -> referral.book(cohort, AT))
-                    .isInstanceOfSatisfying(ProblemException.class, e -> {
-                        assertThat(e.status()).isEqualTo(400);
-                        assertThat(e.errors()).extracting(Problem.FieldError::field).containsExactly("classId");
-                    });
+            assertThatThrownBy(() -> referral.book(cohort, AT)).isInstanceOfSatisfying(ProblemException.class, e -> {
+                assertThat(e.status()).isEqualTo(400);
+                assertThat(e.errors()).extracting(Problem.FieldError::field).containsExactly("classId");
+            });
             assertUnchanged(referral);
         }
     }
@@ -97,22 +99,20 @@ class ReferralBookingTest {
         DirectoryClass full = aClass(12);
         full.placesTaken = full.capacity;
         Referral referral = accepted();
-        assertThatThrownBy(() -> referral.book(full, AT))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(409);
-                    assertThat(e.getMessage()).isEqualTo("class class-12 is full");
-                });
+        assertThatThrownBy(() -> referral.book(full, AT)).isInstanceOfSatisfying(ProblemException.class, e -> {
+            assertThat(e.status()).isEqualTo(409);
+            assertThat(e.getMessage()).isEqualTo("class class-12 is full");
+        });
         assertUnchanged(referral);
     }
 
     @Test
     void declineNeedsAReason() {
         Referral referral = referralIn(ReferralStatus.OFFERED);
-        assertThatThrownBy(() -> referral.decline(" ", AT))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.errors()).extracting(Problem.FieldError::field).containsExactly("reason");
-                });
+        assertThatThrownBy(() -> referral.decline(" ", AT)).isInstanceOfSatisfying(ProblemException.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.errors()).extracting(Problem.FieldError::field).containsExactly("reason");
+        });
         assertThat(referral.status).isEqualTo(ReferralStatus.OFFERED);
     }
 

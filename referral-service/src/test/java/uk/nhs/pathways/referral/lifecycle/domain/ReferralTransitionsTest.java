@@ -1,5 +1,16 @@
 package uk.nhs.pathways.referral.lifecycle.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -10,18 +21,6 @@ import uk.nhs.pathways.events.ReferralStatus;
 import uk.nhs.pathways.events.SiteStatus;
 import uk.nhs.pathways.referral.directory.domain.DirectoryClass;
 import uk.nhs.pathways.referral.directory.domain.DirectorySite;
-
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Every (from, to) pair of statuses, against the lifecycle as the README states it: the table allows
@@ -34,9 +33,12 @@ class ReferralTransitionsTest {
 
     /** Written out here, apart from the table under test: "new" is a referral not yet submitted. */
     static final Set<String> LIFECYCLE = Set.of(
-            "new>SUBMITTED", "new>NEEDS_ATTENTION",
-            "SUBMITTED>OFFERED", "SUBMITTED>NEEDS_ATTENTION",
-            "OFFERED>ACCEPTED", "OFFERED>DECLINED",
+            "new>SUBMITTED",
+            "new>NEEDS_ATTENTION",
+            "SUBMITTED>OFFERED",
+            "SUBMITTED>NEEDS_ATTENTION",
+            "OFFERED>ACCEPTED",
+            "OFFERED>DECLINED",
             "ACCEPTED>BOOKED");
 
     static Stream<Arguments> everyMove() {
@@ -57,7 +59,8 @@ class ReferralTransitionsTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("everyMove")
-    void eachMoveIsMadeOnlyWhereTheLifecycleAllowsItAndARefusedOneChangesNothing(ReferralStatus from, ReferralStatus to) {
+    void eachMoveIsMadeOnlyWhereTheLifecycleAllowsItAndARefusedOneChangesNothing(
+            ReferralStatus from, ReferralStatus to) {
         Referral referral = referralIn(from);
         if (inLifecycle(from, to)) {
             move(referral, to);
@@ -65,13 +68,12 @@ class ReferralTransitionsTest {
             assertThat(referral.updatedAt).isEqualTo(AT);
             assertThat(referral.statusReason).isNotEqualTo("as it was"); // each move says why, or (routed) clears it
         } else {
-            assertThatThrownBy(() -> move(referral, to))
-                    .isInstanceOfSatisfying(IllegalTransition.class, e -> {
-                        assertThat(e.status()).isEqualTo(409);
-                        assertThat(e.from()).isEqualTo(from);
-                        assertThat(e.to()).isEqualTo(to);
-                        assertThat(e.getMessage()).contains("cannot become " + to);
-                    });
+            assertThatThrownBy(() -> move(referral, to)).isInstanceOfSatisfying(IllegalTransition.class, e -> {
+                assertThat(e.status()).isEqualTo(409);
+                assertThat(e.from()).isEqualTo(from);
+                assertThat(e.to()).isEqualTo(to);
+                assertThat(e.getMessage()).contains("cannot become " + to);
+            });
             assertThat(referral.status).isEqualTo(from);
             assertThat(referral.statusReason).isEqualTo("as it was");
             assertThat(referral.updatedAt).isEqualTo(BEFORE);

@@ -1,5 +1,11 @@
 package uk.nhs.pathways.referral.lifecycle.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.ProviderType;
@@ -8,25 +14,19 @@ import uk.nhs.pathways.events.SiteStatus;
 import uk.nhs.pathways.platform.geo.Location;
 import uk.nhs.pathways.referral.directory.domain.DirectorySite;
 
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 /** The choice among several candidate sites at known distances from the person's home district. */
 public class RoutingTest {
 
     /** Exeter (EX1): far from every other test's sites. */
     static final Location HOME = new Location(50.728760, -3.497277);
+
     static final long MAX = 30_000;
 
     static final double METRES_PER_DEGREE = Math.toRadians(1) * Location.EARTH_RADIUS_METRES;
 
     /** A site this far north and east of {@code home} (negative: south, west). */
-    public static DirectorySite site(String id, Location home, double north, double east, SiteStatus status,
-                                     String programmes) {
+    public static DirectorySite site(
+            String id, Location home, double north, double east, SiteStatus status, String programmes) {
         DirectorySite s = new DirectorySite();
         s.siteId = id;
         s.name = id;
@@ -67,27 +67,34 @@ public class RoutingTest {
     @Test
     void aSiteNotActiveIsPassedOverHoweverNear() {
         for (SiteStatus status : List.of(SiteStatus.ONBOARDING, SiteStatus.PAUSED, SiteStatus.CEASED)) {
-            List<DirectorySite> sites = List.of(site("not-active", HOME, 500, 0, status, "KNEE"),
+            List<DirectorySite> sites = List.of(
+                    site("not-active", HOME, 500, 0, status, "KNEE"),
                     site("active", HOME, 3_000, 0, SiteStatus.ACTIVE, "KNEE"));
-            assertThat(Routing.nearestOf(HOME, Joint.KNEE, sites, MAX)).get()
-                    .extracting(r -> r.site().siteId).isEqualTo("active");
+            assertThat(Routing.nearestOf(HOME, Joint.KNEE, sites, MAX))
+                    .get()
+                    .extracting(r -> r.site().siteId)
+                    .isEqualTo("active");
         }
     }
 
     @Test
     void sitesBeyondTheDistanceAreNotChosenEvenWhenTheyAreAllThereIs() {
         assertThat(Routing.nearestOf(HOME, Joint.KNEE, AROUND_EXETER, 4_000)).isEmpty();
-        assertThat(Routing.nearestOf(HOME, Joint.KNEE,
-                List.of(AROUND_EXETER.get(0), AROUND_EXETER.get(1)), MAX)).isEmpty();
+        assertThat(Routing.nearestOf(HOME, Joint.KNEE, List.of(AROUND_EXETER.get(0), AROUND_EXETER.get(1)), MAX))
+                .isEmpty();
     }
 
     @Test
     void twoSitesEquallyNearGoToTheLowerIdWhateverTheOrder() {
         DirectorySite b = site("b", HOME, 3_000, 0, SiteStatus.ACTIVE, "KNEE");
         DirectorySite a = site("a", HOME, -3_000, 0, SiteStatus.ACTIVE, "KNEE");
-        assertThat(Routing.nearestOf(HOME, Joint.KNEE, List.of(b, a), MAX)).get()
-                .extracting(r -> r.site().siteId).isEqualTo("a");
-        assertThat(Routing.nearestOf(HOME, Joint.KNEE, List.of(a, b), MAX)).get()
-                .extracting(r -> r.site().siteId).isEqualTo("a");
+        assertThat(Routing.nearestOf(HOME, Joint.KNEE, List.of(b, a), MAX))
+                .get()
+                .extracting(r -> r.site().siteId)
+                .isEqualTo("a");
+        assertThat(Routing.nearestOf(HOME, Joint.KNEE, List.of(a, b), MAX))
+                .get()
+                .extracting(r -> r.site().siteId)
+                .isEqualTo("a");
     }
 }

@@ -23,12 +23,12 @@ public class RepublishResource {
     @Inject
     Classes classes;
 
-    public record Republished(int sites, int classes) {
-    }
+    public record Republished(int sites, int classes) {}
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Publish every site and class again (full state) on the compacted topics",
+    @Operation(
+            summary = "Publish every site and class again (full state) on the compacted topics",
             description = "For a topic that was lost or repaired: afterwards the topics alone rebuild any read model. "
                     + "Consumers see each event as new (new event ids); full-state events make that harmless.")
     public Republished republish() {

@@ -10,17 +10,16 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import uk.nhs.pathways.events.ClassStatus;
-import uk.nhs.pathways.events.FacilitatorType;
-import uk.nhs.pathways.events.Joint;
-import uk.nhs.pathways.sitedirectory.site.domain.Programmes;
-import uk.nhs.pathways.sitedirectory.site.domain.Site;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
+import uk.nhs.pathways.events.ClassStatus;
+import uk.nhs.pathways.events.FacilitatorType;
+import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.sitedirectory.site.domain.Programmes;
+import uk.nhs.pathways.sitedirectory.site.domain.Site;
 
 /**
  * A class: one cohort of an ESCAPE-pain course at a site, meeting on fixed weekdays at a fixed time

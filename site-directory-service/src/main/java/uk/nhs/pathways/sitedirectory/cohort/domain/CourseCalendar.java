@@ -20,8 +20,7 @@ public final class CourseCalendar {
     private static final int MIN_WEEKS = 3;
     private static final int MAX_WEEKS = 12;
 
-    private CourseCalendar() {
-    }
+    private CourseCalendar() {}
 
     /** Why a schedule does not fit a course of {@code sessions}, or null when it fits. */
     public static String misfit(Collection<DayOfWeek> days, int sessions) {

@@ -30,7 +30,6 @@ import uk.nhs.pathways.sitedirectory.rest.Preconditions;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
 import uk.nhs.pathways.sitedirectory.site.service.SiteDirectory;
 
-
 @Path("/classes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -57,30 +56,34 @@ public class ClassResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.PROVIDER})
-    @Operation(summary = "Add a class at a site",
+    @Operation(
+            summary = "Add a class at a site",
             description = "Admin at any site; a provider at its own sites only (403 otherwise). Not at a CEASED site.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new class")
     @APIResponse(responseCode = "400", description = "Invalid class: every field at fault is named (problem+json)")
     public Response add(@NotNull ClassRequest request, @Context UriInfo uri) {
         if (request.siteId() != null) {
-            directory.find(request.siteId()).ifPresent(this::requireOwnSite); // an unknown site is a 400 from the service
+            directory
+                    .find(request.siteId())
+                    .ifPresent(this::requireOwnSite); // an unknown site is a 400 from the service
         }
         Cohort cohort = classes.add(request.details());
-        return Preconditions.created(uri.getAbsolutePathBuilder().path(cohort.id).build(),
-                ClassResponse.of(cohort, null), cohort.version);
+        return Preconditions.created(
+                uri.getAbsolutePathBuilder().path(cohort.id).build(), ClassResponse.of(cohort, null), cohort.version);
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PROVIDER})
-    @Operation(summary = "Replace a class's details",
+    @Operation(
+            summary = "Replace a class's details",
             description = "Needs If-Match with the class's current ETag: 412 if someone (or a booking) changed it "
                     + "meanwhile, 428 without it. Places taken are not sent: bookings keep them current.")
     @APIResponse(responseCode = "400", description = "Invalid class: every field at fault is named (problem+json)")
     @APIResponse(responseCode = "412", description = "The class changed since the ETag sent")
     @APIResponse(responseCode = "428", description = "No If-Match")
-    public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                           @NotNull ClassRequest request) {
+    public Response update(
+            @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @NotNull ClassRequest request) {
         requireOwnSite(cohort(id).site);
         long expected = Preconditions.expectedVersion(ifMatch, "class");
         return withEtag(classes.update(id, expected, request.details()));
@@ -90,7 +93,8 @@ public class ClassResource {
     @Path("/{id}/cancel")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.ADMIN, Roles.PROVIDER})
-    @Operation(summary = "Retire a class: CANCELLED, kept in the directory and on the classes topic as such",
+    @Operation(
+            summary = "Retire a class: CANCELLED, kept in the directory and on the classes topic as such",
             description = "Needs If-Match.")
     @APIResponse(responseCode = "412", description = "The class changed since the ETag sent")
     @APIResponse(responseCode = "428", description = "No If-Match")
@@ -102,7 +106,8 @@ public class ClassResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PROVIDER})
-    @Operation(summary = "Delete a class entered by mistake (a tombstone on the classes topic)",
+    @Operation(
+            summary = "Delete a class entered by mistake (a tombstone on the classes topic)",
             description = "Needs If-Match. Only a class with no places taken; any other is cancelled instead (409).")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "Places are taken: cancel it instead")

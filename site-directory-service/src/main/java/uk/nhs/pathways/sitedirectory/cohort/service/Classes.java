@@ -5,6 +5,17 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.events.ClassUpdated;
@@ -24,18 +35,6 @@ import uk.nhs.pathways.sitedirectory.service.Locking;
 import uk.nhs.pathways.sitedirectory.site.domain.Programmes;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
 import uk.nhs.pathways.sitedirectory.site.service.SiteChange;
-
-import java.time.Clock;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The rules for classes (the {@link Cohort} entity). Every change, including each booking, is written
@@ -62,10 +61,17 @@ public class Classes {
     Clock clock;
 
     /** What a class is made of, whoever sends it. Null duration means an hour; null status SCHEDULED. */
-    public record ClassDetails(String siteId, List<Joint> programmes, LocalDate startDate, List<DayOfWeek> days,
-                                LocalTime startTime, Integer durationMinutes, int sessions, int capacity,
-                                FacilitatorType facilitatorType, ClassStatus status) {
-    }
+    public record ClassDetails(
+            String siteId,
+            List<Joint> programmes,
+            LocalDate startDate,
+            List<DayOfWeek> days,
+            LocalTime startTime,
+            Integer durationMinutes,
+            int sessions,
+            int capacity,
+            FacilitatorType facilitatorType,
+            ClassStatus status) {}
 
     @Transactional
     public Cohort add(ClassDetails details) {
@@ -93,7 +99,8 @@ public class Classes {
     public Cohort update(String id, long expectedVersion, ClassDetails details) {
         Cohort cohort = lockCurrent(id, expectedVersion);
         if (!cohort.site.id.equals(details.siteId())) {
-            throw ProblemException.badField("siteId", "a class cannot move to another site; cancel it and add a new one");
+            throw ProblemException.badField(
+                    "siteId", "a class cannot move to another site; cancel it and add a new one");
         }
         ClassStatus status = details.status() == null ? cohort.status : details.status();
         List<Problem.FieldError> errors = check(cohort.site, details, status, cohort);
@@ -176,8 +183,9 @@ public class Classes {
         cohort.placesTaken++;
         cohort.updatedAt = now();
         if (cohort.placesTaken > cohort.capacity || cohort.status != ClassStatus.SCHEDULED) {
-            LOG.warnf("Class %s (%s) now has %d places taken of %d", cohort.id, cohort.status, cohort.placesTaken,
-                    cohort.capacity);
+            LOG.warnf(
+                    "Class %s (%s) now has %d places taken of %d",
+                    cohort.id, cohort.status, cohort.placesTaken, cohort.capacity);
         }
         written(cohort);
     }
@@ -200,9 +208,12 @@ public class Classes {
     }
 
     private List<Cohort> toRunAt(String siteId, LockModeType lock) {
-        return Cohort.find("site.id = ?1 and status in ?2 order by id", siteId,
+        return Cohort.find(
+                        "site.id = ?1 and status in ?2 order by id",
+                        siteId,
                         List.of(ClassStatus.SCHEDULED, ClassStatus.RUNNING))
-                .withLock(lock).list();
+                .withLock(lock)
+                .list();
     }
 
     private static Site siteFor(String siteId) {
@@ -220,9 +231,10 @@ public class Classes {
     /** Every rule a class breaks, by field; {@code current} is null for a new class. */
     private List<Problem.FieldError> check(Site site, ClassDetails d, ClassStatus status, Cohort current) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (site.status == SiteStatus.CEASED && (current == null || status == ClassStatus.SCHEDULED
-                || status == ClassStatus.RUNNING)) {
-            errors.add(new Problem.FieldError("siteId", "the site has ceased delivering ESCAPE-pain; it runs no classes"));
+        if (site.status == SiteStatus.CEASED
+                && (current == null || status == ClassStatus.SCHEDULED || status == ClassStatus.RUNNING)) {
+            errors.add(
+                    new Problem.FieldError("siteId", "the site has ceased delivering ESCAPE-pain; it runs no classes"));
         }
         if (current != null && current.status.isFinal() && status != current.status) {
             errors.add(new Problem.FieldError("status", "a " + current.status + " class cannot become " + status));
@@ -231,18 +243,23 @@ public class Classes {
         if (programmes.isEmpty()) {
             errors.add(new Problem.FieldError("programmes", "name at least one of KNEE, HIP"));
         } else if (!site.programmes().containsAll(programmes)) {
-            errors.add(new Problem.FieldError("programmes", "the site runs the programme for "
-                    + site.programmes().stream().map(Enum::name).collect(Collectors.joining(" and ")) + " only"));
+            errors.add(new Problem.FieldError(
+                    "programmes",
+                    "the site runs the programme for "
+                            + site.programmes().stream().map(Enum::name).collect(Collectors.joining(" and "))
+                            + " only"));
         }
         if (d.sessions() < 4 || d.sessions() > Programmes.STANDARD_SESSIONS) {
             errors.add(new Problem.FieldError("sessions", "must be between 4 and 12 (12 is the standard course)"));
         }
         if (d.capacity() < MIN_CAPACITY || d.capacity() > MAX_CAPACITY) {
-            errors.add(new Problem.FieldError("capacity", "must be between " + MIN_CAPACITY + " and " + MAX_CAPACITY
-                    + " (ESCAPE-pain groups are typically 6-12)"));
+            errors.add(new Problem.FieldError(
+                    "capacity",
+                    "must be between " + MIN_CAPACITY + " and " + MAX_CAPACITY
+                            + " (ESCAPE-pain groups are typically 6-12)"));
         } else if (current != null && d.capacity() < current.placesTaken) {
-            errors.add(new Problem.FieldError("capacity",
-                    "must not be below the " + current.placesTaken + " places already taken"));
+            errors.add(new Problem.FieldError(
+                    "capacity", "must not be below the " + current.placesTaken + " places already taken"));
         }
         if (d.facilitatorType() == null) {
             errors.add(new Problem.FieldError("facilitatorType", "is required"));
@@ -253,14 +270,17 @@ public class Classes {
         }
         if (d.startTime() == null) {
             errors.add(new Problem.FieldError("startTime", "is required"));
-        } else if (d.startTime().isBefore(EARLIEST_START) || d.startTime().plusMinutes(duration).isAfter(LATEST_END)
+        } else if (d.startTime().isBefore(EARLIEST_START)
+                || d.startTime().plusMinutes(duration).isAfter(LATEST_END)
                 || d.startTime().plusMinutes(duration).isBefore(d.startTime())) {
             errors.add(new Problem.FieldError("startTime", "a session runs between 06:00 and 22:00"));
         }
         List<DayOfWeek> days = d.days() == null ? List.of() : d.days();
-        String misfit = days.isEmpty() ? "name the weekdays the class meets, e.g. TUESDAY, THURSDAY"
-                : days.stream().distinct().count() != days.size() ? "names a day twice"
-                : CourseCalendar.misfit(days, d.sessions());
+        String misfit = days.isEmpty()
+                ? "name the weekdays the class meets, e.g. TUESDAY, THURSDAY"
+                : days.stream().distinct().count() != days.size()
+                        ? "names a day twice"
+                        : CourseCalendar.misfit(days, d.sessions());
         if (misfit != null) {
             errors.add(new Problem.FieldError("days", misfit));
         }
@@ -275,8 +295,10 @@ public class Classes {
                 errors.add(new Problem.FieldError("startDate", "must be within a year"));
             }
             if (!days.isEmpty() && !days.contains(d.startDate().getDayOfWeek())) {
-                errors.add(new Problem.FieldError("startDate", "is a " + d.startDate().getDayOfWeek()
-                        + ", not one of the class's days: the first session is on the start date"));
+                errors.add(new Problem.FieldError(
+                        "startDate",
+                        "is a " + d.startDate().getDayOfWeek()
+                                + ", not one of the class's days: the first session is on the start date"));
             }
         }
         return errors;
@@ -284,7 +306,8 @@ public class Classes {
 
     private static void rejectIfAny(List<Problem.FieldError> errors) {
         if (!errors.isEmpty()) {
-            String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+            String detail =
+                    errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
             throw new ProblemException(400, "Invalid request", detail, List.copyOf(errors));
         }
     }
@@ -296,7 +319,8 @@ public class Classes {
         cohort.startTime = d.startTime();
         cohort.durationMinutes = d.durationMinutes() == null ? DEFAULT_DURATION_MINUTES : d.durationMinutes();
         cohort.sessions = d.sessions();
-        cohort.endDate = CourseCalendar.sessionDates(d.startDate(), d.days(), d.sessions()).getLast();
+        cohort.endDate = CourseCalendar.sessionDates(d.startDate(), d.days(), d.sessions())
+                .getLast();
         cohort.capacity = d.capacity();
         cohort.facilitatorType = d.facilitatorType();
         cohort.updatedAt = now();
@@ -320,8 +344,19 @@ public class Classes {
 
     /** The class's full state, as every consumer of the classes topic sees it. */
     public static ClassUpdated event(Cohort c) {
-        return new ClassUpdated(c.id, c.site.id, c.site.provider.id, c.programmes(), c.startDate, c.days(),
-                c.startTime, c.sessions, c.capacity, c.placesTaken, c.facilitatorType, c.status);
+        return new ClassUpdated(
+                c.id,
+                c.site.id,
+                c.site.provider.id,
+                c.programmes(),
+                c.startDate,
+                c.days(),
+                c.startTime,
+                c.sessions,
+                c.capacity,
+                c.placesTaken,
+                c.facilitatorType,
+                c.status);
     }
 
     private void publish(Cohort cohort) {

@@ -7,14 +7,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import uk.nhs.pathways.platform.geo.ReferenceData;
 import uk.nhs.pathways.sitedirectory.commissioner.domain.Icb;
 import uk.nhs.pathways.sitedirectory.commissioner.domain.SubIcbLocation;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The commissioners: every ICB of England with its sub-ICB locations, from the bundled NHS ODS
@@ -34,7 +33,8 @@ public class Commissioners {
     void onStart(@Observes @Priority(10) StartupEvent ignored) {
         int icbs = 0;
         for (Map<String, String> row : ReferenceData.rows("icbs.csv")) {
-            icbs += entityManager.createNativeQuery("""
+            icbs += entityManager
+                    .createNativeQuery("""
                             insert into icb (ods_code, ons_code, name, region_ods_code, region_name)
                             values (:ods, :ons, :name, :regionOds, :regionName)
                             on conflict (ods_code) do update set ons_code = excluded.ons_code, name = excluded.name,
@@ -48,7 +48,8 @@ public class Commissioners {
         }
         int subIcbs = 0;
         for (Map<String, String> row : ReferenceData.rows("sub_icb_locations.csv")) {
-            subIcbs += entityManager.createNativeQuery("""
+            subIcbs += entityManager
+                    .createNativeQuery("""
                             insert into sub_icb_location (ods_code, ons_code, name, icb_ods_code)
                             values (:ods, :ons, :name, :icb)
                             on conflict (ods_code) do update set ons_code = excluded.ons_code, name = excluded.name,
@@ -63,19 +64,22 @@ public class Commissioners {
     }
 
     /** An ICB with its sub-ICB locations. */
-    public record IcbWithLocations(Icb icb, List<SubIcbLocation> subIcbLocations) {
-    }
+    public record IcbWithLocations(Icb icb, List<SubIcbLocation> subIcbLocations) {}
 
     public List<IcbWithLocations> all() {
         List<SubIcbLocation> locations = SubIcbLocation.list("order by name");
         return Icb.<Icb>list("order by name").stream()
-                .map(icb -> new IcbWithLocations(icb,
-                        locations.stream().filter(l -> l.icbOdsCode.equals(icb.odsCode)).toList()))
+                .map(icb -> new IcbWithLocations(
+                        icb,
+                        locations.stream()
+                                .filter(l -> l.icbOdsCode.equals(icb.odsCode))
+                                .toList()))
                 .toList();
     }
 
     public Optional<IcbWithLocations> icb(String odsCode) {
         return Icb.<Icb>findByIdOptional(odsCode)
-                .map(icb -> new IcbWithLocations(icb, SubIcbLocation.list("icbOdsCode = ?1 order by name", icb.odsCode)));
+                .map(icb ->
+                        new IcbWithLocations(icb, SubIcbLocation.list("icbOdsCode = ?1 order by name", icb.odsCode)));
     }
 }

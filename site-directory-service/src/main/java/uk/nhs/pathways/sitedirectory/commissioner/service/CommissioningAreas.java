@@ -1,15 +1,14 @@
 package uk.nhs.pathways.sitedirectory.commissioner.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import uk.nhs.pathways.platform.geo.Location;
-import uk.nhs.pathways.platform.geo.Postcodes;
-import uk.nhs.pathways.platform.geo.ReferenceData;
-
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import uk.nhs.pathways.platform.geo.Location;
+import uk.nhs.pathways.platform.geo.Postcodes;
+import uk.nhs.pathways.platform.geo.ReferenceData;
 
 /**
  * Which sub-ICB location a postcode lies in, to district precision: the sub-ICB location most of the
@@ -63,21 +62,28 @@ public class CommissioningAreas {
         static Areas load() {
             Map<String, Map<String, Integer>> counts = new HashMap<>();
             for (Map<String, String> practice : ReferenceData.rows("gp_practices_england.csv")) {
-                String outcode = Postcodes.normalise(practice.get("postcode")).map(Postcodes::outcodeOf).orElse(null);
+                String outcode = Postcodes.normalise(practice.get("postcode"))
+                        .map(Postcodes::outcodeOf)
+                        .orElse(null);
                 String subIcb = practice.get("sub_icb_ods_code");
                 if (outcode != null && subIcb != null && !subIcb.isBlank()) {
                     counts.computeIfAbsent(outcode, o -> new TreeMap<>()).merge(subIcb, 1, Integer::sum);
                 }
             }
             Map<String, String> byOutcode = new HashMap<>();
-            counts.forEach((outcode, bySubIcb) -> byOutcode.put(outcode, bySubIcb.entrySet().stream()
-                    .max(Comparator.comparingInt((Map.Entry<String, Integer> e) -> e.getValue())
-                            .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                    .orElseThrow().getKey()));
+            counts.forEach((outcode, bySubIcb) -> byOutcode.put(
+                    outcode,
+                    bySubIcb.entrySet().stream()
+                            .max(Comparator.comparingInt((Map.Entry<String, Integer> e) -> e.getValue())
+                                    .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                            .orElseThrow()
+                            .getKey()));
             Map<String, Location> centroids = new HashMap<>();
             for (Map<String, String> row : ReferenceData.rows("outcode_centroids.csv")) {
-                centroids.put(row.get("outcode"),
-                        new Location(Double.parseDouble(row.get("latitude")), Double.parseDouble(row.get("longitude"))));
+                centroids.put(
+                        row.get("outcode"),
+                        new Location(
+                                Double.parseDouble(row.get("latitude")), Double.parseDouble(row.get("longitude"))));
             }
             return new Areas(Map.copyOf(byOutcode), Map.copyOf(centroids));
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -16,30 +15,34 @@ import java.util.List;
  */
 public final class Hsds {
 
-    private Hsds() {
-    }
+    private Hsds() {}
 
     /** {@code GET /}: which standard and profile this API follows. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record ApiInfo(String version, String profile, String openapiUrl) {
-    }
+    public record ApiInfo(String version, String profile, String openapiUrl) {}
 
     /** A page of results, numbered from 1 as the standard does. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Page<T>(long totalItems, long totalPages, int pageNumber, int size, boolean firstPage,
-                          boolean lastPage, boolean empty, List<T> contents) {
+    public record Page<T>(
+            long totalItems,
+            long totalPages,
+            int pageNumber,
+            int size,
+            boolean firstPage,
+            boolean lastPage,
+            boolean empty,
+            List<T> contents) {
 
         static <T> Page<T> of(List<T> contents, long total, int page, int perPage) {
             long pages = total == 0 ? 0 : (total + perPage - 1) / perPage;
-            return new Page<>(total, pages, page, contents.size(), page == 1, page >= pages, contents.isEmpty(),
-                    contents);
+            return new Page<>(
+                    total, pages, page, contents.size(), page == 1, page >= pages, contents.isEmpty(), contents);
         }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Organization(String id, String name, String description) {
-    }
+    public record Organization(String id, String name, String description) {}
 
     /**
      * A service: ESCAPE-pain as delivered at one site. In a list only the one-to-one fields and the
@@ -47,41 +50,68 @@ public final class Hsds {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Service(String id, String organizationId, String name, String description, String status,
-                          String eligibilityDescription, String alert, OffsetDateTime lastModified,
-                          Organization organization, List<ServiceAtLocation> serviceAtLocations,
-                          List<Schedule> schedules) {
-    }
+    public record Service(
+            String id,
+            String organizationId,
+            String name,
+            String description,
+            String status,
+            String eligibilityDescription,
+            String alert,
+            OffsetDateTime lastModified,
+            Organization organization,
+            List<ServiceAtLocation> serviceAtLocations,
+            List<Schedule> schedules) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record ServiceAtLocation(String id, String serviceId, String locationId, Location location,
-                                    Service service) {
-    }
+    public record ServiceAtLocation(
+            String id, String serviceId, String locationId, Location location, Service service) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Location(String id, String locationType, String name, String description, Double latitude,
-                           Double longitude, List<Address> addresses, List<Accessibility> accessibility) {
-    }
+    public record Location(
+            String id,
+            String locationType,
+            String name,
+            String description,
+            Double latitude,
+            Double longitude,
+            List<Address> addresses,
+            List<Accessibility> accessibility) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Address(String id, String locationId, @JsonProperty("address_1") String address1, String city, String postalCode,
-                          String country, String addressType) {
-    }
+    public record Address(
+            String id,
+            String locationId,
+            @JsonProperty("address_1") String address1,
+            String city,
+            String postalCode,
+            String country,
+            String addressType) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Accessibility(String id, String locationId, String description) {
-    }
+    public record Accessibility(String id, String locationId, String description) {}
 
     /** One class as an RFC 5545-style recurrence: weekly on its days, {@code count} sessions from dtstart. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Schedule(String id, String serviceId, String locationId, LocalDate validFrom, LocalDate validTo,
-                           LocalDate dtstart, String freq, Integer interval, String byday, Integer count,
-                           String opensAt, String closesAt, String description, String attendingType,
-                           String notes) {
-    }
+    public record Schedule(
+            String id,
+            String serviceId,
+            String locationId,
+            LocalDate validFrom,
+            LocalDate validTo,
+            LocalDate dtstart,
+            String freq,
+            Integer interval,
+            String byday,
+            Integer count,
+            String opensAt,
+            String closesAt,
+            String description,
+            String attendingType,
+            String notes) {}
 }

@@ -1,5 +1,7 @@
 package uk.nhs.pathways.sitedirectory.search.rest;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.ProviderType;
@@ -8,18 +10,23 @@ import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.sitedirectory.rest.QueryParams;
 import uk.nhs.pathways.sitedirectory.search.service.DirectorySearch;
 
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-
 /** The filters both searches take, read from their query parameters: a bad one is a 400 naming it. */
-record SearchFilters(Joint programme, DayOfWeek day, LocalDate startFrom, LocalDate startTo, Setting setting,
-                     ProviderType providerType) {
+record SearchFilters(
+        Joint programme,
+        DayOfWeek day,
+        LocalDate startFrom,
+        LocalDate startTo,
+        Setting setting,
+        ProviderType providerType) {
 
-    static SearchFilters read(String programme, String day, String startFrom, String startTo, String setting,
-                              String providerType) {
-        return new SearchFilters(QueryParams.enumValue(Joint.class, programme, "programme"),
-                QueryParams.enumValue(DayOfWeek.class, day, "day"), QueryParams.date(startFrom, "startFrom"),
-                QueryParams.date(startTo, "startTo"), QueryParams.enumValue(Setting.class, setting, "setting"),
+    static SearchFilters read(
+            String programme, String day, String startFrom, String startTo, String setting, String providerType) {
+        return new SearchFilters(
+                QueryParams.enumValue(Joint.class, programme, "programme"),
+                QueryParams.enumValue(DayOfWeek.class, day, "day"),
+                QueryParams.date(startFrom, "startFrom"),
+                QueryParams.date(startTo, "startTo"),
+                QueryParams.enumValue(Setting.class, setting, "setting"),
                 QueryParams.enumValue(ProviderType.class, providerType, "providerType"));
     }
 

@@ -3,20 +3,6 @@ package uk.nhs.pathways.sitedirectory.search.service;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.hibernate.jpa.HibernateHints;
-import uk.nhs.pathways.platform.geo.BoundingBox;
-import uk.nhs.pathways.platform.geo.Location;
-import uk.nhs.pathways.platform.geo.Postcodes;
-import uk.nhs.pathways.platform.problem.ProblemException;
-import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
-import uk.nhs.pathways.events.ClassStatus;
-import uk.nhs.pathways.sitedirectory.cohort.domain.CourseCalendar;
-import uk.nhs.pathways.events.Joint;
-import uk.nhs.pathways.events.ProviderType;
-import uk.nhs.pathways.events.Setting;
-import uk.nhs.pathways.sitedirectory.site.domain.Site;
-import uk.nhs.pathways.events.SiteStatus;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,6 +22,19 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hibernate.jpa.HibernateHints;
+import uk.nhs.pathways.events.ClassStatus;
+import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.ProviderType;
+import uk.nhs.pathways.events.Setting;
+import uk.nhs.pathways.events.SiteStatus;
+import uk.nhs.pathways.platform.geo.BoundingBox;
+import uk.nhs.pathways.platform.geo.Location;
+import uk.nhs.pathways.platform.geo.Postcodes;
+import uk.nhs.pathways.platform.problem.ProblemException;
+import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
+import uk.nhs.pathways.sitedirectory.cohort.domain.CourseCalendar;
+import uk.nhs.pathways.sitedirectory.site.domain.Site;
 
 /**
  * Finds classes and sites near a postcode, nearest first, one page at a time with the exact total.
@@ -68,9 +67,13 @@ public class DirectorySearch {
     Postcodes postcodes;
 
     /** Which classes: every field optional except status (SCHEDULED by default) and startFrom (today). */
-    public record ClassFilter(Joint programme, DayOfWeek day, LocalDate startFrom, LocalDate startTo,
-                              int minFreePlaces, ClassStatus status) {
-    }
+    public record ClassFilter(
+            Joint programme,
+            DayOfWeek day,
+            LocalDate startFrom,
+            LocalDate startTo,
+            int minFreePlaces,
+            ClassStatus status) {}
 
     /**
      * Which sites. {@code classes}, when set, keeps only sites with at least one such class.
@@ -78,16 +81,19 @@ public class DirectorySearch {
      * @param statuses site statuses to include (never empty)
      * @param text     words the site's name contains, case-insensitive
      */
-    public record SiteFilter(Set<SiteStatus> statuses, Joint programme, Setting setting, ProviderType providerType,
-                             String providerId, String text, ClassFilter classes) {
-    }
+    public record SiteFilter(
+            Set<SiteStatus> statuses,
+            Joint programme,
+            Setting setting,
+            ProviderType providerType,
+            String providerId,
+            String text,
+            ClassFilter classes) {}
 
     /** One result with its distance from the origin in metres (null when the search had no origin). */
-    public record Hit<T>(T item, Long metres) {
-    }
+    public record Hit<T>(T item, Long metres) {}
 
-    public record Page<T>(List<Hit<T>> items, long total) {
-    }
+    public record Page<T>(List<Hit<T>> items, long total) {}
 
     /**
      * Classes at ACTIVE sites within {@code withinMetres} of the postcode, nearest first, then soonest.
@@ -95,8 +101,14 @@ public class DirectorySearch {
      * @param setting      of the class's site, or null
      * @param providerType of the class's site's provider, or null
      */
-    public Page<Cohort> classes(String postcode, long withinMetres, Setting setting, ProviderType providerType,
-                                ClassFilter filter, int offset, int limit) {
+    public Page<Cohort> classes(
+            String postcode,
+            long withinMetres,
+            Setting setting,
+            ProviderType providerType,
+            ClassFilter filter,
+            int offset,
+            int limit) {
         Location origin = locate(postcode);
         Box box = Box.around(origin, withinMetres);
 
@@ -134,16 +146,27 @@ public class DirectorySearch {
         if (onPage.isEmpty()) {
             return new Page<>(List.of(), total);
         }
-        List<Location> locations = distances.entrySet().stream().filter(e -> onPage.contains(e.getValue()))
-                .map(Map.Entry::getKey).toList();
+        List<Location> locations = distances.entrySet().stream()
+                .filter(e -> onPage.contains(e.getValue()))
+                .map(Map.Entry::getKey)
+                .toList();
         Sql pick = new Sql("select c.id, c.latitude, c.longitude, c.start_date, c.start_time from cohort c where ");
-        pick.append("c.lon_cell = any(?) and c.latitude = any(?) and c.longitude = any(?)",
-                new SqlArray("int4", locations.stream().map(l -> cell(l.longitude())).distinct().toArray()),
-                new SqlArray("float8", locations.stream().map(Location::latitude).distinct().toArray()),
-                new SqlArray("float8", locations.stream().map(Location::longitude).distinct().toArray()));
+        pick.append(
+                "c.lon_cell = any(?) and c.latitude = any(?) and c.longitude = any(?)",
+                new SqlArray(
+                        "int4",
+                        locations.stream()
+                                .map(l -> cell(l.longitude()))
+                                .distinct()
+                                .toArray()),
+                new SqlArray(
+                        "float8",
+                        locations.stream().map(Location::latitude).distinct().toArray()),
+                new SqlArray(
+                        "float8",
+                        locations.stream().map(Location::longitude).distinct().toArray()));
         classConditions(pick, "c", filter, setting, providerType, true);
-        record Row(String id, double metres, LocalDate start, LocalTime time) {
-        }
+        record Row(String id, double metres, LocalDate start, LocalTime time) {}
         List<Row> rows = new ArrayList<>();
         for (Object[] r : rows(pick)) {
             Double metres = distances.get(new Location(((Number) r[1]).doubleValue(), ((Number) r[2]).doubleValue()));
@@ -153,15 +176,25 @@ public class DirectorySearch {
         }
         Map<String, Long> page = new LinkedHashMap<>();
         rows.stream()
-                .sorted(Comparator.comparingDouble(Row::metres).thenComparing(Row::start).thenComparing(Row::time)
+                .sorted(Comparator.comparingDouble(Row::metres)
+                        .thenComparing(Row::start)
+                        .thenComparing(Row::time)
                         .thenComparing(Row::id))
-                .skip(skip).limit(limit)
+                .skip(skip)
+                .limit(limit)
                 .forEach(r -> page.put(r.id(), Math.round(r.metres())));
 
         // 3. the page's classes
-        return new Page<>(load(page, ids -> Cohort.<Cohort>find(
-                "select c from Cohort c join fetch c.site s join fetch s.provider where c.id in ?1", ids)
-                .withHint(HibernateHints.HINT_READ_ONLY, true).list(), c -> c.id), total);
+        return new Page<>(
+                load(
+                        page,
+                        ids -> Cohort.<Cohort>find(
+                                        "select c from Cohort c join fetch c.site s join fetch s.provider where c.id in ?1",
+                                        ids)
+                                .withHint(HibernateHints.HINT_READ_ONLY, true)
+                                .list(),
+                        c -> c.id),
+                total);
     }
 
     /**
@@ -181,16 +214,21 @@ public class DirectorySearch {
             sql.append(" and s.setting = ?", filter.setting().name());
         }
         if (filter.providerType() != null) {
-            sql.append(" and s.provider_id in (select p.id from provider p where p.type = ?)", filter.providerType().name());
+            sql.append(
+                    " and s.provider_id in (select p.id from provider p where p.type = ?)",
+                    filter.providerType().name());
         }
         if (filter.programme() != null) {
-            sql.append(" and position(? in s.programmes) > 0", filter.programme().name());
+            sql.append(
+                    " and position(? in s.programmes) > 0", filter.programme().name());
         }
         if (filter.providerId() != null) {
             sql.append(" and s.provider_id = ?", filter.providerId());
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            sql.append(" and position(lower(?) in lower(s.name)) > 0", filter.text().trim());
+            sql.append(
+                    " and position(lower(?) in lower(s.name)) > 0",
+                    filter.text().trim());
         }
         if (filter.classes() != null) {
             sql.append(" and s.id in (select c.site_id from cohort c where ");
@@ -199,8 +237,8 @@ public class DirectorySearch {
             } else {
                 sql.append("true");
             }
-            classConditions(sql, "c", filter.classes(), null, null,
-                    filter.statuses().equals(Set.of(SiteStatus.ACTIVE)));
+            classConditions(
+                    sql, "c", filter.classes(), null, null, filter.statuses().equals(Set.of(SiteStatus.ACTIVE)));
             sql.append(")");
         }
         if (origin == null) {
@@ -208,15 +246,19 @@ public class DirectorySearch {
             Sql all = sql.copy();
             sql.append(" order by s.name, s.id limit ? offset ?", limit, offset);
             List<Object[]> rows = rows(sql);
-            long total = !rows.isEmpty() ? ((Number) rows.getFirst()[3]).longValue()
-                    : offset == 0 ? 0 : rows(all.append(" limit 1")).stream()
-                    .mapToLong(r -> ((Number) r[3]).longValue()).findFirst().orElse(0);
+            long total = !rows.isEmpty()
+                    ? ((Number) rows.getFirst()[3]).longValue()
+                    : offset == 0
+                            ? 0
+                            : rows(all.append(" limit 1")).stream()
+                                    .mapToLong(r -> ((Number) r[3]).longValue())
+                                    .findFirst()
+                                    .orElse(0);
             Map<String, Long> page = new LinkedHashMap<>();
             rows.forEach(r -> page.put((String) r[0], null));
             return new Page<>(load(page, this::sitesById, s -> s.id), total);
         }
-        record Row(String id, double metres) {
-        }
+        record Row(String id, double metres) {}
         List<Row> rows = new ArrayList<>();
         for (Object[] r : rows(sql)) {
             double metres = origin.metresTo(new Location(((Number) r[1]).doubleValue(), ((Number) r[2]).doubleValue()));
@@ -225,15 +267,18 @@ public class DirectorySearch {
             }
         }
         Map<String, Long> page = new LinkedHashMap<>();
-        rows.stream().sorted(Comparator.comparingDouble(Row::metres).thenComparing(Row::id))
-                .skip(offset).limit(limit)
+        rows.stream()
+                .sorted(Comparator.comparingDouble(Row::metres).thenComparing(Row::id))
+                .skip(offset)
+                .limit(limit)
                 .forEach(r -> page.put(r.id(), Math.round(r.metres())));
         return new Page<>(load(page, this::sitesById, s -> s.id), rows.size());
     }
 
     private List<Site> sitesById(List<String> ids) {
         return Site.<Site>find("select s from Site s join fetch s.provider where s.id in ?1", ids)
-                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
+                .withHint(HibernateHints.HINT_READ_ONLY, true)
+                .list();
     }
 
     private Location locate(String postcode) {
@@ -243,7 +288,8 @@ public class DirectorySearch {
         if (Postcodes.normalise(postcode).isEmpty()) {
             throw ProblemException.badField("postcode", "is not a well-formed UK postcode");
         }
-        return postcodes.locate(postcode)
+        return postcodes
+                .locate(postcode)
                 .orElseThrow(() -> ProblemException.badField("postcode", "is not in a known postcode district"));
     }
 
@@ -252,8 +298,8 @@ public class DirectorySearch {
      * always sees that a search for SCHEDULED classes at ACTIVE sites may use the partial index
      * {@code cohort_near}; a bound parameter would hide that from a generic plan.
      */
-    private static void classConditions(Sql sql, String c, ClassFilter f, Setting setting, ProviderType providerType,
-                                        boolean activeSitesOnly) {
+    private static void classConditions(
+            Sql sql, String c, ClassFilter f, Setting setting, ProviderType providerType, boolean activeSitesOnly) {
         ClassStatus status = f.status() == null ? ClassStatus.SCHEDULED : f.status();
         sql.append(" and " + c + ".status = " + literal(status));
         if (activeSitesOnly) {
@@ -275,20 +321,22 @@ public class DirectorySearch {
             sql.append(" and (" + c + ".day_mask & ?) <> 0", (short) CourseCalendar.mask(List.of(f.day())));
         }
         if (f.programme() != null) {
-            sql.append(" and position(? in " + c + ".programmes) > 0", f.programme().name());
+            sql.append(
+                    " and position(? in " + c + ".programmes) > 0",
+                    f.programme().name());
         }
         if (f.minFreePlaces() > 0) {
             sql.append(" and " + c + ".capacity - " + c + ".places_taken >= ?", f.minFreePlaces());
         }
     }
 
-    private static <T> List<Hit<T>> load(Map<String, Long> page, Function<List<String>, List<T>> load,
-                                         Function<T, String> idOf) {
+    private static <T> List<Hit<T>> load(
+            Map<String, Long> page, Function<List<String>, List<T>> load, Function<T, String> idOf) {
         if (page.isEmpty()) {
             return List.of();
         }
-        Map<String, T> loaded = load.apply(List.copyOf(page.keySet())).stream()
-                .collect(Collectors.toMap(idOf, Function.identity()));
+        Map<String, T> loaded =
+                load.apply(List.copyOf(page.keySet())).stream().collect(Collectors.toMap(idOf, Function.identity()));
         List<Hit<T>> hits = new ArrayList<>(page.size());
         page.forEach((id, metres) -> {
             T item = loaded.get(id);
@@ -332,20 +380,25 @@ public class DirectorySearch {
             for (int cell = cell(bounds.minLongitude()); cell <= cell(bounds.maxLongitude()); cell++) {
                 cells.add(cell);
             }
-            sql.append(alias + ".lon_cell = any(?) and " + alias + ".latitude between ? and ? and " + alias
-                    + ".longitude between ? and ?", new SqlArray("int4", cells.toArray()), bounds.minLatitude(),
-                    bounds.maxLatitude(), bounds.minLongitude(), bounds.maxLongitude());
+            sql.append(
+                    alias + ".lon_cell = any(?) and " + alias + ".latitude between ? and ? and " + alias
+                            + ".longitude between ? and ?",
+                    new SqlArray("int4", cells.toArray()),
+                    bounds.minLatitude(),
+                    bounds.maxLatitude(),
+                    bounds.minLongitude(),
+                    bounds.maxLongitude());
         }
     }
 
     /** Runs a statement; rows as arrays of column values. */
     private List<Object[]> rows(Sql sql) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql.text.toString())) {
+                PreparedStatement statement = connection.prepareStatement(sql.text.toString())) {
             for (int i = 0; i < sql.params.size(); i++) {
                 Object value = sql.params.get(i);
-                statement.setObject(i + 1, value instanceof SqlArray a
-                        ? connection.createArrayOf(a.type(), a.values()) : value);
+                statement.setObject(
+                        i + 1, value instanceof SqlArray a ? connection.createArrayOf(a.type(), a.values()) : value);
             }
             try (ResultSet rs = statement.executeQuery()) {
                 int columns = rs.getMetaData().getColumnCount();
@@ -365,8 +418,7 @@ public class DirectorySearch {
     }
 
     /** An SQL array parameter ({@code = any(?)}): one statement text whatever the number of values. */
-    record SqlArray(String type, Object[] values) {
-    }
+    record SqlArray(String type, Object[] values) {}
 
     /** A statement under construction with its positional parameters. */
     static final class Sql {

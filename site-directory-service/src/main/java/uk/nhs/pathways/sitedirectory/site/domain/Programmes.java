@@ -1,10 +1,9 @@
 package uk.nhs.pathways.sitedirectory.site.domain;
 
-import uk.nhs.pathways.events.Joint;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import uk.nhs.pathways.events.Joint;
 
 /**
  * The programme a site runs and a class follows: ESCAPE-pain for some joints over some sessions. Sites
@@ -15,8 +14,7 @@ public final class Programmes {
     /** The standard course: 12 sessions over 6 weeks. */
     public static final int STANDARD_SESSIONS = 12;
 
-    private Programmes() {
-    }
+    private Programmes() {}
 
     public static List<Joint> parse(String stored) {
         return Arrays.stream(stored.split(",")).map(Joint::valueOf).sorted().toList();

@@ -1,14 +1,13 @@
 package uk.nhs.pathways.sitedirectory.site.domain;
 
-import uk.nhs.pathways.events.ProviderType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-
 import java.time.OffsetDateTime;
+import uk.nhs.pathways.events.ProviderType;
 
 @Entity
 public class Provider extends PanacheEntityBase {

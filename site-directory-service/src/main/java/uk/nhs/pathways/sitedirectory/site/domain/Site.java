@@ -9,13 +9,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
-import uk.nhs.pathways.events.Joint;
-import uk.nhs.pathways.events.Setting;
-import uk.nhs.pathways.events.SiteStatus;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.Setting;
+import uk.nhs.pathways.events.SiteStatus;
 
 /** A place where a provider delivers ESCAPE-pain. */
 @Entity

@@ -1,6 +1,5 @@
 package uk.nhs.pathways.sitedirectory.site.domain;
 
-import uk.nhs.pathways.events.SiteStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,9 +9,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import uk.nhs.pathways.events.SiteStatus;
 
 /** One entry of a site's status history: from {@code effectiveOn} the site was {@code status}. Never changed. */
 @Entity

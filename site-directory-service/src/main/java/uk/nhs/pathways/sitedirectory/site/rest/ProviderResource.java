@@ -16,17 +16,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import uk.nhs.pathways.platform.problem.ProblemException;
-import uk.nhs.pathways.sitedirectory.site.domain.Provider;
 import uk.nhs.pathways.events.ProviderType;
-import uk.nhs.pathways.sitedirectory.site.service.SiteDirectory;
+import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.platform.security.Roles;
-
-import java.net.URI;
-import java.util.List;
+import uk.nhs.pathways.sitedirectory.site.domain.Provider;
+import uk.nhs.pathways.sitedirectory.site.service.SiteDirectory;
 
 @Path("/providers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,10 +37,11 @@ public class ProviderResource {
     SiteDirectory directory;
 
     public record ProviderRequest(
-            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9-]+", message = "letters, digits and dashes only") String id,
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9-]+", message = "letters, digits and dashes only")
+            String id,
+
             @NotBlank @Size(max = 200) String name,
-            @NotNull ProviderType type) {
-    }
+            @NotNull ProviderType type) {}
 
     public record ProviderView(String id, String name, ProviderType type) {
         static ProviderView of(Provider p) {
@@ -53,7 +53,9 @@ public class ProviderResource {
     @Authenticated
     @Operation(summary = "All providers", description = "Any signed-in role.")
     public List<ProviderView> list() {
-        return Provider.<Provider>list("order by id").stream().map(ProviderView::of).toList();
+        return Provider.<Provider>list("order by id").stream()
+                .map(ProviderView::of)
+                .toList();
     }
 
     @GET
@@ -62,7 +64,9 @@ public class ProviderResource {
     @Operation(summary = "One provider")
     @APIResponse(responseCode = "404", description = "No such provider")
     public ProviderView get(@PathParam("id") String id) {
-        return directory.provider(id).map(ProviderView::of)
+        return directory
+                .provider(id)
+                .map(ProviderView::of)
                 .orElseThrow(() -> ProblemException.notFound("provider " + id));
     }
 
@@ -73,6 +77,8 @@ public class ProviderResource {
     @APIResponse(responseCode = "409", description = "A provider with this id exists")
     public Response add(@Valid @NotNull ProviderRequest request) {
         Provider provider = directory.addProvider(request.id(), request.name(), request.type());
-        return Response.created(URI.create("/providers/" + provider.id)).entity(ProviderView.of(provider)).build();
+        return Response.created(URI.create("/providers/" + provider.id))
+                .entity(ProviderView.of(provider))
+                .build();
     }
 }

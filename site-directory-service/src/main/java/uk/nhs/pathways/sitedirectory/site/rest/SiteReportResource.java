@@ -8,6 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -17,9 +19,6 @@ import uk.nhs.pathways.platform.security.Roles;
 import uk.nhs.pathways.platform.time.England;
 import uk.nhs.pathways.sitedirectory.rest.QueryParams;
 import uk.nhs.pathways.sitedirectory.site.service.SiteSustainability;
-
-import java.time.Clock;
-import java.time.LocalDate;
 
 @Path("/reports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,8 +37,9 @@ public class SiteReportResource {
     @GET
     @Path("/site-sustainability")
     @RolesAllowed({Roles.ADMIN, Roles.COMMISSIONER, Roles.ANALYST})
-    @Operation(summary = "How many sites keep delivering: sites per status on a date, and of the sites that had ever "
-            + "been ACTIVE by then, the share still ACTIVE; by provider type, setting and ICB",
+    @Operation(
+            summary = "How many sites keep delivering: sites per status on a date, and of the sites that had ever "
+                    + "been ACTIVE by then, the share still ACTIVE; by provider type, setting and ICB",
             description = "Admin: every site, or one ICB's with icb=. Commissioner and analyst: their own ICB's sites "
                     + "only (403 for another's). From the status history, so a past date's figures stay as they were.")
     public SiteSustainability.Report siteSustainability(

@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -34,10 +37,6 @@ import uk.nhs.pathways.sitedirectory.site.domain.Site;
 import uk.nhs.pathways.sitedirectory.site.domain.SiteStatusChange;
 import uk.nhs.pathways.sitedirectory.site.service.SiteDirectory;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.List;
-
 @Path("/sites")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -50,8 +49,8 @@ public class SiteResource {
     @Inject
     Caller caller;
 
-    public record StatusChangeView(SiteStatus status, LocalDate effectiveOn, OffsetDateTime recordedAt,
-                                   String recordedBy) {
+    public record StatusChangeView(
+            SiteStatus status, LocalDate effectiveOn, OffsetDateTime recordedAt, String recordedBy) {
         static StatusChangeView of(SiteStatusChange c) {
             return new StatusChangeView(c.status, c.effectiveOn, c.recordedAt, c.recordedBy);
         }
@@ -78,28 +77,32 @@ public class SiteResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.PROVIDER})
-    @Operation(summary = "Add a site", description = "Admin for any provider; a provider for its own organisation only (403 otherwise).")
+    @Operation(
+            summary = "Add a site",
+            description = "Admin for any provider; a provider for its own organisation only (403 otherwise).")
     @APIResponse(responseCode = "201", description = "Created; Location names the new site")
     @APIResponse(responseCode = "400", description = "Invalid site (problem+json names the field)")
     public Response add(@Valid @NotNull SiteRequest request, @Context UriInfo uri) {
         requireOwnProvider(request.providerId());
         Site site = directory.addSite(request.details(), caller.user());
-        return Preconditions.created(uri.getAbsolutePathBuilder().path(site.id).build(), SiteResponse.of(site, null),
-                site.version);
+        return Preconditions.created(
+                uri.getAbsolutePathBuilder().path(site.id).build(), SiteResponse.of(site, null), site.version);
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PROVIDER})
-    @Operation(summary = "Replace a site's details",
-            description = "Needs If-Match with the site's current ETag: 412 if someone changed it meanwhile, 428 without "
-                    + "it. A new status is kept in the site's history from statusSince (today if omitted); CEASED "
-                    + "cancels every class still to run there.")
+    @Operation(
+            summary = "Replace a site's details",
+            description =
+                    "Needs If-Match with the site's current ETag: 412 if someone changed it meanwhile, 428 without "
+                            + "it. A new status is kept in the site's history from statusSince (today if omitted); CEASED "
+                            + "cancels every class still to run there.")
     @APIResponse(responseCode = "400", description = "Invalid site (problem+json names the field)")
     @APIResponse(responseCode = "412", description = "The site changed since the ETag sent")
     @APIResponse(responseCode = "428", description = "No If-Match")
-    public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                           @Valid @NotNull SiteRequest request) {
+    public Response update(
+            @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull SiteRequest request) {
         ownSite(id);
         requireOwnProvider(request.providerId());
         long expected = Preconditions.expectedVersion(ifMatch, "site");
@@ -110,13 +113,16 @@ public class SiteResource {
     @Path("/{id}/retire")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.ADMIN, Roles.PROVIDER})
-    @Operation(summary = "Retire a site: CEASED from effectiveOn (today if omitted), its classes still to run cancelled",
+    @Operation(
+            summary = "Retire a site: CEASED from effectiveOn (today if omitted), its classes still to run cancelled",
             description = "Needs If-Match. The site stays in the directory as CEASED, so sites that stopped delivering "
                     + "are still counted; its events say so (full state, status CEASED).")
     @APIResponse(responseCode = "412", description = "The site changed since the ETag sent")
     @APIResponse(responseCode = "428", description = "No If-Match")
-    public Response retire(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                           @QueryParam("effectiveOn") @Parameter(description = "ISO date, not in the future") String effectiveOn) {
+    public Response retire(
+            @PathParam("id") String id,
+            @HeaderParam("If-Match") String ifMatch,
+            @QueryParam("effectiveOn") @Parameter(description = "ISO date, not in the future") String effectiveOn) {
         ownSite(id);
         long expected = Preconditions.expectedVersion(ifMatch, "site");
         return withEtag(directory.retire(id, expected, QueryParams.date(effectiveOn, "effectiveOn"), caller.user()));
@@ -125,7 +131,8 @@ public class SiteResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PROVIDER})
-    @Operation(summary = "Delete a site entered by mistake (a tombstone on the sites topic)",
+    @Operation(
+            summary = "Delete a site entered by mistake (a tombstone on the sites topic)",
             description = "Needs If-Match. Only a site that never delivered (never ACTIVE) and never had a class; "
                     + "any other is retired instead (409), so it is still counted.")
     @APIResponse(responseCode = "204", description = "Deleted")

@@ -1,10 +1,9 @@
 package uk.nhs.pathways.sitedirectory.site.service;
 
+import java.util.List;
 import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
-
-import java.util.List;
 
 /**
  * What the site feature tells the features that hang off a site (its classes) before a change is
@@ -15,8 +14,7 @@ import java.util.List;
 public sealed interface SiteChange {
 
     /** The site is ceasing: whatever it was still to run stops with it. */
-    record Ceasing(Site site) implements SiteChange {
-    }
+    record Ceasing(Site site) implements SiteChange {}
 
     /** The site, still delivering, is to run these programmes from now on. */
     record ProgrammesChanging(Site site, List<Joint> programmes) implements SiteChange {

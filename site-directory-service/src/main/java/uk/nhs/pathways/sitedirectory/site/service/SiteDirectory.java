@@ -4,6 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import uk.nhs.pathways.events.EventType;
 import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.ProviderType;
@@ -20,13 +26,6 @@ import uk.nhs.pathways.sitedirectory.service.Locking;
 import uk.nhs.pathways.sitedirectory.site.domain.Provider;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
 import uk.nhs.pathways.sitedirectory.site.domain.SiteStatusChange;
-
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The directory's rules for providers and sites. Every change to a site is recorded with its
@@ -57,10 +56,17 @@ public class SiteDirectory {
      *
      * @param statusSince when the status took effect; today if null. Past dates record history late.
      */
-    public record SiteDetails(String providerId, String name, String address, String postcode, Setting setting,
-                              String accessibility, List<Joint> programmes, int sessions, SiteStatus status,
-                              LocalDate statusSince) {
-    }
+    public record SiteDetails(
+            String providerId,
+            String name,
+            String address,
+            String postcode,
+            Setting setting,
+            String accessibility,
+            List<Joint> programmes,
+            int sessions,
+            SiteStatus status,
+            LocalDate statusSince) {}
 
     @Transactional
     public Provider addProvider(String id, String name, ProviderType type) {
@@ -179,7 +185,8 @@ public class SiteDirectory {
         LocalDate since = effectiveOn == null ? today() : effectiveOn;
         requireNotFuture(since);
         if (since.isBefore(site.statusChangedOn)) {
-            throw ProblemException.badField("statusSince",
+            throw ProblemException.badField(
+                    "statusSince",
                     "must not be before the date the current status took effect (" + site.statusChangedOn + ")");
         }
         site.status = status;
@@ -208,7 +215,8 @@ public class SiteDirectory {
         }
         String postcode = Postcodes.normalise(details.postcode())
                 .orElseThrow(() -> ProblemException.badField("postcode", "is not a well-formed UK postcode"));
-        Location location = postcodes.locate(postcode)
+        Location location = postcodes
+                .locate(postcode)
                 .orElseThrow(() -> ProblemException.badField("postcode", "is not in a known postcode district"));
         site.provider = provider;
         site.name = details.name();
@@ -236,8 +244,18 @@ public class SiteDirectory {
 
     /** The site's full state, as every consumer of the sites topic sees it. */
     public static SiteUpdated event(Site site) {
-        return new SiteUpdated(site.id, site.name, site.provider.id, site.provider.name, site.provider.type,
-                site.setting, site.postcode, site.latitude, site.longitude, site.programmes(), site.sessions,
+        return new SiteUpdated(
+                site.id,
+                site.name,
+                site.provider.id,
+                site.provider.name,
+                site.provider.type,
+                site.setting,
+                site.postcode,
+                site.latitude,
+                site.longitude,
+                site.programmes(),
+                site.sessions,
                 site.status);
     }
 

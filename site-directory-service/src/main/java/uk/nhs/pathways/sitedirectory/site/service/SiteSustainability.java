@@ -5,10 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import uk.nhs.pathways.events.ProviderType;
-import uk.nhs.pathways.events.Setting;
-import uk.nhs.pathways.events.SiteStatus;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -16,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import uk.nhs.pathways.events.ProviderType;
+import uk.nhs.pathways.events.Setting;
+import uk.nhs.pathways.events.SiteStatus;
 
 /**
  * How many sites keep delivering, as the national programme counts it ("260 active sites of 334 that
@@ -37,21 +36,29 @@ public class SiteSustainability {
         }
 
         Counts plus(SiteStatus status, boolean everActive, int n) {
-            return new Counts(onboarding + (status == SiteStatus.ONBOARDING ? n : 0),
-                    active + (status == SiteStatus.ACTIVE ? n : 0), paused + (status == SiteStatus.PAUSED ? n : 0),
-                    ceased + (status == SiteStatus.CEASED ? n : 0), everDelivered + (everActive ? n : 0));
+            return new Counts(
+                    onboarding + (status == SiteStatus.ONBOARDING ? n : 0),
+                    active + (status == SiteStatus.ACTIVE ? n : 0),
+                    paused + (status == SiteStatus.PAUSED ? n : 0),
+                    ceased + (status == SiteStatus.CEASED ? n : 0),
+                    everDelivered + (everActive ? n : 0));
         }
 
         static final Counts NONE = new Counts(0, 0, 0, 0, 0);
     }
 
-    public record Report(LocalDate asOf, String icb, Counts all, Map<ProviderType, Counts> byProviderType,
-                         Map<Setting, Counts> bySetting, Map<String, Counts> byIcb) {
-    }
+    public record Report(
+            LocalDate asOf,
+            String icb,
+            Counts all,
+            Map<ProviderType, Counts> byProviderType,
+            Map<Setting, Counts> bySetting,
+            Map<String, Counts> byIcb) {}
 
     /** @param icb only sites in this ICB's area, or every site when null */
     public Report asOf(LocalDate asOf, String icb) {
-        Query query = entityManager.createNativeQuery("""
+        Query query = entityManager
+                .createNativeQuery("""
                 with state as (
                     select distinct on (h.site_id) h.site_id, h.status
                     from site_status_change h where h.effective_on <= :asOf
@@ -73,25 +80,40 @@ public class SiteSustainability {
         List<Object[]> rows = query.getResultList();
         List<Row> parsed = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            parsed.add(new Row(SiteStatus.valueOf((String) r[0]), (Boolean) r[1], ProviderType.valueOf((String) r[2]),
-                    Setting.valueOf((String) r[3]), (String) r[4], ((Number) r[5]).intValue()));
+            parsed.add(new Row(
+                    SiteStatus.valueOf((String) r[0]),
+                    (Boolean) r[1],
+                    ProviderType.valueOf((String) r[2]),
+                    Setting.valueOf((String) r[3]),
+                    (String) r[4],
+                    ((Number) r[5]).intValue()));
         }
         Counts all = Counts.NONE;
         for (Row row : parsed) {
             all = all.plus(row.status, row.everActive, row.n);
         }
-        return new Report(asOf, icb, all, group(parsed, Row::type, new EnumMap<>(ProviderType.class)),
-                group(parsed, Row::setting, new EnumMap<>(Setting.class)), group(parsed, Row::icb, new TreeMap<>()));
+        return new Report(
+                asOf,
+                icb,
+                all,
+                group(parsed, Row::type, new EnumMap<>(ProviderType.class)),
+                group(parsed, Row::setting, new EnumMap<>(Setting.class)),
+                group(parsed, Row::icb, new TreeMap<>()));
     }
 
-    private record Row(SiteStatus status, boolean everActive, ProviderType type, Setting setting, String icb, int n) {
-    }
+    private record Row(SiteStatus status, boolean everActive, ProviderType type, Setting setting, String icb, int n) {}
 
     private static <K> Map<K, Counts> group(List<Row> rows, Function<Row, K> key, Map<K, Counts> into) {
         for (Row row : rows) {
-            into.merge(key.apply(row), Counts.NONE.plus(row.status, row.everActive, row.n),
-                    (a, b) -> new Counts(a.onboarding + b.onboarding, a.active + b.active, a.paused + b.paused,
-                            a.ceased + b.ceased, a.everDelivered + b.everDelivered));
+            into.merge(
+                    key.apply(row),
+                    Counts.NONE.plus(row.status, row.everActive, row.n),
+                    (a, b) -> new Counts(
+                            a.onboarding + b.onboarding,
+                            a.active + b.active,
+                            a.paused + b.paused,
+                            a.ceased + b.ceased,
+                            a.everDelivered + b.everDelivered));
         }
         return into;
     }
