@@ -3,6 +3,7 @@ package uk.nhs.pathways.platform.kafka;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -30,11 +31,8 @@ public class TopicProvisioner {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @ConfigProperty(name = "pathways.kafka.partitions", defaultValue = "3")
-    int partitions;
-
-    @ConfigProperty(name = "pathways.kafka.replication-factor", defaultValue = "1")
-    short replicationFactor;
+    @Inject
+    TopicsConfig config;
 
     @ConfigProperty(name = "quarkus.application.name")
     String service;
@@ -55,13 +53,13 @@ public class TopicProvisioner {
     /** @return true when every topic exists */
     boolean provision() {
         List<NewTopic> topics = List.of(
-                new NewTopic(Topics.SITES, partitions, replicationFactor)
+                new NewTopic(Topics.SITES, config.partitions(), config.replicationFactor())
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-                new NewTopic(Topics.CLASSES, partitions, replicationFactor)
+                new NewTopic(Topics.CLASSES, config.partitions(), config.replicationFactor())
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-                new NewTopic(Topics.REFERRALS, partitions, replicationFactor),
-                new NewTopic(Topics.FUNDING_DECISIONS, partitions, replicationFactor),
-                new NewTopic(Topics.deadLetter(service), 1, replicationFactor));
+                new NewTopic(Topics.REFERRALS, config.partitions(), config.replicationFactor()),
+                new NewTopic(Topics.FUNDING_DECISIONS, config.partitions(), config.replicationFactor()),
+                new NewTopic(Topics.deadLetter(service), 1, config.replicationFactor()));
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
