@@ -76,7 +76,17 @@ class FundingCheckTest {
                 EventType.REFERRAL_SUBMITTED,
                 id,
                 new ReferralSubmitted(
-                        id, "p-test", practice, Joint.KNEE, "site-1", provider, sessions, 1200, Instant.now()));
+                        id,
+                        "p-test",
+                        practice,
+                        Joint.KNEE,
+                        "site-1",
+                        provider,
+                        sessions,
+                        1200,
+                        Instant.now(),
+                        null,
+                        1));
         return id;
     }
 

@@ -13,7 +13,8 @@ import java.util.List;
  * @param days            weekdays it meets, e.g. {@code TUESDAY}, {@code THURSDAY}
  * @param sessions        sessions in the course (12 standard)
  * @param capacity        places in the group (typically 6-12)
- * @param placesTaken     places booked so far
+ * @param placesTaken     places reserved so far
+ * @param durationMinutes length of each session (added within v1; 0 in older events means 60)
  */
 public record ClassUpdated(
         String classId,
@@ -27,4 +28,5 @@ public record ClassUpdated(
         int capacity,
         int placesTaken,
         FacilitatorType facilitatorType,
-        ClassStatus status) {}
+        ClassStatus status,
+        int durationMinutes) {}

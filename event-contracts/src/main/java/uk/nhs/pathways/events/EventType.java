@@ -17,8 +17,19 @@ public enum EventType {
     REFERRAL_NEEDS_ATTENTION(
             "uk.nhs.pathways.referral.needs-attention", Topics.REFERRALS, ReferralStatusChanged.class, 1),
     REFERRAL_ACCEPTED("uk.nhs.pathways.referral.accepted", Topics.REFERRALS, ReferralStatusChanged.class, 1),
-    REFERRAL_DECLINED("uk.nhs.pathways.referral.declined", Topics.REFERRALS, ReferralStatusChanged.class, 1),
+    /** v2: the reason is the coded {@link DeclineReason} (reasonCode); the provider's own words stay inside. */
+    REFERRAL_DECLINED("uk.nhs.pathways.referral.declined", Topics.REFERRALS, ReferralStatusChanged.class, 2),
+    REFERRAL_REROUTED("uk.nhs.pathways.referral.rerouted", Topics.REFERRALS, ReferralRerouted.class, 1),
+    REFERRAL_BOOKING_REQUESTED(
+            "uk.nhs.pathways.referral.booking-requested", Topics.REFERRALS, ReferralBookingRequested.class, 1),
     REFERRAL_BOOKED("uk.nhs.pathways.referral.booked", Topics.REFERRALS, ReferralBooked.class, 1),
+    REFERRAL_BOOKING_CANCELLED(
+            "uk.nhs.pathways.referral.booking-cancelled", Topics.REFERRALS, ReferralStatusChanged.class, 1),
+    REFERRAL_WITHDRAWN("uk.nhs.pathways.referral.withdrawn", Topics.REFERRALS, ReferralStatusChanged.class, 1),
+    PLACE_RESERVED("uk.nhs.pathways.place.reserved", Topics.PLACES, PlaceReserved.class, 1),
+    PLACE_REFUSED("uk.nhs.pathways.place.refused", Topics.PLACES, PlaceRefused.class, 1),
+    FUNDING_COVERAGE_UPDATED(
+            "uk.nhs.pathways.funding.coverage-updated", Topics.FUNDING_COVERAGE, FundingCoverage.class, 1),
     FUNDING_DECIDED("uk.nhs.pathways.funding.decided", Topics.FUNDING_DECISIONS, FundingDecided.class, 1);
 
     private final String type;

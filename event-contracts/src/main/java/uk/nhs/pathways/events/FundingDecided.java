@@ -13,6 +13,8 @@ import java.util.List;
  *                        within v1: absent from decisions taken before it, so read it as optional)
  * @param commissionerIcb ODS code of the ICB that commissions for the person's GP practice, or null if unknown
  * @param reasons         every rule that failed (empty when funded)
+ * @param routeNumber     the route (proposal) decided: 1 for {@code referral.submitted}, then each
+ *                        {@code referral.rerouted}'s (added within v1; read a missing one as 1)
  */
 public record FundingDecided(
         String referralId,
@@ -21,4 +23,5 @@ public record FundingDecided(
         Integer contactsFunded,
         String commissionerIcb,
         List<String> reasons,
-        Instant decidedAt) {}
+        Instant decidedAt,
+        int routeNumber) {}

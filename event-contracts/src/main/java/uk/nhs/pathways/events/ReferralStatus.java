@@ -1,17 +1,27 @@
 package uk.nhs.pathways.events;
 
-/** Where a referral stands. The referral service's aggregate says which moves between them are allowed. */
+/**
+ * Where a referral stands: the platform's one state table (README, "Referral states"). The referral
+ * service's aggregate says which moves between them are allowed. Re-routing to another class is an
+ * event ({@code referral.rerouted}), not a state: a re-routed referral is SUBMITTED again.
+ */
 public enum ReferralStatus {
-    /** Routed to a site; the contract check is under way. */
+    /** Routed to a class; the commissioner's funding decision for that provider is under way. */
     SUBMITTED,
-    /** Funded by a contract and offered to the site's provider. */
+    /** Funded by a contract and offered to the class's provider, who accepts or declines it. */
     OFFERED,
-    /** Not routable or not funded: the referrer (and commissioner) must act. */
+    /** Nothing fits, not funded, or no answer after every re-route: the referrer must act. */
     NEEDS_ATTENTION,
-    /** The provider took it on and will book the person into a class. */
+    /** The provider took it on and will book the person into one of its classes. */
     ACCEPTED,
-    /** The provider turned it down, with a reason. */
+    /** The provider turned it down with a coded reason (then, usually, re-routed at once). */
     DECLINED,
+    /** The provider asked for a place; the site directory, which owns capacity, is reserving it. */
+    BOOKING_REQUESTED,
     /** The person has a place in a class. */
-    BOOKED
+    BOOKED,
+    /** The provider cancelled the booking and the place was released; the person may be booked again. */
+    BOOKING_CANCELLED,
+    /** The referrer withdrew the referral; any place it held was released. Final. */
+    WITHDRAWN
 }

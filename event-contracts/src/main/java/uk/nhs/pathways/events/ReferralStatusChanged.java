@@ -15,4 +15,5 @@ public record ReferralStatusChanged(
         String providerId,
         String practiceOdsCode,
         String reason,
-        Instant changedAt) {}
+        Instant changedAt,
+        String reasonCode) {}

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param programmes joints the site's programme covers
  * @param sessions   sessions per course at this site: 12 is the standard, fewer is a reduced variant
+ * @param accessibility what the site offers people who need it (added within v1; empty if unknown)
  */
 public record SiteUpdated(
         String siteId,
@@ -21,4 +22,5 @@ public record SiteUpdated(
         double longitude,
         List<Joint> programmes,
         int sessions,
-        SiteStatus status) {}
+        SiteStatus status,
+        List<AccessibilityFeature> accessibility) {}

@@ -15,6 +15,15 @@ public final class Topics {
     /** Referral lifecycle events, keyed by referral id. */
     public static final String REFERRALS = "pathways.referrals.v1";
 
+    /** The site directory's answers to booking requests (place reserved or refused), keyed by referral id. */
+    public static final String PLACES = "pathways.places.v1";
+
+    /**
+     * Which providers each commissioner's contracts cover (compacted: the latest record per
+     * commissioner and provider is the cover), keyed {@code <icb>/<providerId or *>}. No prices.
+     */
+    public static final String FUNDING_COVERAGE = "pathways.funding-coverage.v1";
+
     /** Funding decisions taken against commissioning contracts, keyed by referral id. */
     public static final String FUNDING_DECISIONS = "pathways.funding-decisions.v1";
 

@@ -33,7 +33,17 @@ class SiteActivityTest {
                 EventType.REFERRAL_SUBMITTED,
                 id,
                 new ReferralSubmitted(
-                        id, "p-" + id.substring(0, 8), "B86030", Joint.HIP, site, "prov-1", 12, 900, Instant.now()));
+                        id,
+                        "p-" + id.substring(0, 8),
+                        "B86030",
+                        Joint.HIP,
+                        site,
+                        "prov-1",
+                        12,
+                        900,
+                        Instant.now(),
+                        null,
+                        1));
         TestEvents.publish(
                 EventType.FUNDING_DECIDED,
                 id,
@@ -44,7 +54,8 @@ class SiteActivityTest {
                         funded ? 12 : null,
                         icb,
                         funded ? List.of() : List.of("capped"),
-                        Instant.now()));
+                        Instant.now(),
+                        1));
         TestEvents.publish(
                 funded ? EventType.REFERRAL_OFFERED : EventType.REFERRAL_NEEDS_ATTENTION,
                 id,
@@ -55,7 +66,8 @@ class SiteActivityTest {
                         "prov-1",
                         "B86030",
                         "why",
-                        Instant.now()));
+                        Instant.now(),
+                        null));
         return id;
     }
 
@@ -69,7 +81,7 @@ class SiteActivityTest {
         var original = TestEvents.publish(
                 EventType.REFERRAL_SUBMITTED,
                 x,
-                new ReferralSubmitted(x, "p-x", "B86030", Joint.KNEE, site, "prov-1", 12, 10, Instant.now()));
+                new ReferralSubmitted(x, "p-x", "B86030", Joint.KNEE, site, "prov-1", 12, 10, Instant.now(), null, 1));
         // The same event id again, with a payload that would move the referral to another site if it were
         // applied: only deduplication by event id keeps it where the first delivery put it.
         String elsewhere = "elsewhere-" + site;
@@ -82,13 +94,13 @@ class SiteActivityTest {
                         x,
                         OffsetDateTime.now(),
                         EventCodec.toJson(new ReferralSubmitted(
-                                x, "p-x", "B86030", Joint.KNEE, elsewhere, "prov-1", 12, 10, Instant.now()))));
+                                x, "p-x", "B86030", Joint.KNEE, elsewhere, "prov-1", 12, 10, Instant.now(), null, 1))));
         // A later event of the same referral (same partition): once it is applied, so is the redelivery.
         TestEvents.publish(
                 EventType.REFERRAL_NEEDS_ATTENTION,
                 x,
                 new ReferralStatusChanged(
-                        x, ReferralStatus.NEEDS_ATTENTION, site, "prov-1", "B86030", "why", Instant.now()));
+                        x, ReferralStatus.NEEDS_ATTENTION, site, "prov-1", "B86030", "why", Instant.now(), null));
         String analyst = TestTokens.token("analyst", "QWO");
 
         await().atMost(Duration.ofSeconds(30))

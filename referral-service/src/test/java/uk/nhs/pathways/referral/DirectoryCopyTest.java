@@ -44,7 +44,8 @@ class DirectoryCopyTest {
                 1.29,
                 programmes,
                 12,
-                status);
+                status,
+                java.util.List.of());
     }
 
     static ClassUpdated cohort(String id, int placesTaken, ClassStatus status) {
@@ -60,7 +61,8 @@ class DirectoryCopyTest {
                 10,
                 placesTaken,
                 FacilitatorType.PHYSIOTHERAPIST,
-                status);
+                status,
+                60);
     }
 
     @Test

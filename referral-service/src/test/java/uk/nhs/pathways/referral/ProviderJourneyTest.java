@@ -64,7 +64,8 @@ class ProviderJourneyTest {
                         capacity,
                         placesTaken,
                         FacilitatorType.FITNESS_INSTRUCTOR,
-                        ClassStatus.SCHEDULED));
+                        ClassStatus.SCHEDULED,
+                        60));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> QuarkusTransaction.requiringNew().call(() -> DirectoryClass.findById(id)) != null);
         return id;

@@ -62,7 +62,8 @@ class ReferralLifecycleTest {
                             -1.5709,
                             List.of(Joint.KNEE, Joint.HIP),
                             12,
-                            SiteStatus.ACTIVE));
+                            SiteStatus.ACTIVE,
+                            java.util.List.of()));
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> QuarkusTransaction.requiringNew().call(() -> DirectorySite.findById(SITE)) != null);
         }
@@ -141,7 +142,7 @@ class ReferralLifecycleTest {
         TestEvents.publish(
                 EventType.FUNDING_DECIDED,
                 funded,
-                new FundingDecided(funded, true, "contract-1", 12, "QWO", List.of(), Instant.now()));
+                new FundingDecided(funded, true, "contract-1", 12, "QWO", List.of(), Instant.now(), 1));
         TestEvents.publish(
                 EventType.FUNDING_DECIDED,
                 unfunded,
@@ -152,7 +153,8 @@ class ReferralLifecycleTest {
                         null,
                         "QWO",
                         List.of("contract C-9 allows at most 4 contacts per episode; the course has 12 sessions"),
-                        Instant.now()));
+                        Instant.now(),
+                        1));
 
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> given().auth()
@@ -209,7 +211,7 @@ class ReferralLifecycleTest {
         CloudEvent decision = TestEvents.publish(
                 EventType.FUNDING_DECIDED,
                 id,
-                new FundingDecided(id, true, "contract-1", 12, "QWO", List.of(), Instant.now()));
+                new FundingDecided(id, true, "contract-1", 12, "QWO", List.of(), Instant.now(), 1));
         TestEvents.publish(Topics.FUNDING_DECISIONS, decision);
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> given().auth()
@@ -239,7 +241,7 @@ class ReferralLifecycleTest {
         TestEvents.publish(
                 EventType.FUNDING_DECIDED,
                 id,
-                new FundingDecided(id, true, "contract-1", 12, "QWO", List.of(), Instant.now()));
+                new FundingDecided(id, true, "contract-1", 12, "QWO", List.of(), Instant.now(), 1));
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().auth()

@@ -108,7 +108,8 @@ class ClassesTest {
                             10,
                             0,
                             FacilitatorType.PHYSIOTHERAPIST,
-                            ClassStatus.SCHEDULED));
+                            ClassStatus.SCHEDULED,
+                            60));
             var json = new com.fasterxml.jackson.databind.ObjectMapper()
                     .readTree(event.getData().toBytes());
             assertThat(json.get("startDate").asText()).isEqualTo(tuesday.toString());

@@ -52,12 +52,14 @@ public class TopicProvisioner {
 
     /** @return true when every topic exists */
     boolean provision() {
+        Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         List<NewTopic> topics = List.of(
-                new NewTopic(Topics.SITES, config.partitions(), config.replicationFactor())
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-                new NewTopic(Topics.CLASSES, config.partitions(), config.replicationFactor())
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                new NewTopic(Topics.SITES, config.partitions(), config.replicationFactor()).configs(compacted),
+                new NewTopic(Topics.CLASSES, config.partitions(), config.replicationFactor()).configs(compacted),
+                new NewTopic(Topics.FUNDING_COVERAGE, config.partitions(), config.replicationFactor())
+                        .configs(compacted),
                 new NewTopic(Topics.REFERRALS, config.partitions(), config.replicationFactor()),
+                new NewTopic(Topics.PLACES, config.partitions(), config.replicationFactor()),
                 new NewTopic(Topics.FUNDING_DECISIONS, config.partitions(), config.replicationFactor()),
                 new NewTopic(Topics.deadLetter(service), 1, config.replicationFactor()));
         Properties props = new Properties();

@@ -9,10 +9,10 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import uk.nhs.pathways.contract.funding.domain.FundingDecision;
 import uk.nhs.pathways.contract.terms.domain.Contract;
-import uk.nhs.pathways.contract.terms.service.GpPractices;
 import uk.nhs.pathways.events.EventType;
 import uk.nhs.pathways.events.FundingDecided;
 import uk.nhs.pathways.events.ReferralSubmitted;
+import uk.nhs.pathways.platform.geo.GpPractices;
 import uk.nhs.pathways.platform.outbox.Outbox;
 
 /**
@@ -54,7 +54,8 @@ public class FundingCheck {
                         decision.contactsFunded,
                         decision.commissionerIcb,
                         decision.reasons(),
-                        decision.decidedAt.toInstant()));
+                        decision.decidedAt.toInstant(),
+                        1));
         LOG.infof(
                 "Referral %s: %s",
                 decision.referralId, decision.funded ? "funded by " + decision.contractId : "not funded");

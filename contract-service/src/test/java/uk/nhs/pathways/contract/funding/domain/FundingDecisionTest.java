@@ -17,7 +17,17 @@ class FundingDecisionTest {
 
     static ReferralSubmitted referral(String provider, int sessions, String submittedAt) {
         return new ReferralSubmitted(
-                "r-1", "p-1", "B86030", Joint.KNEE, "site-1", provider, sessions, 1200, Instant.parse(submittedAt));
+                "r-1",
+                "p-1",
+                "B86030",
+                Joint.KNEE,
+                "site-1",
+                provider,
+                sessions,
+                1200,
+                Instant.parse(submittedAt),
+                null,
+                1);
     }
 
     @Test

@@ -164,7 +164,9 @@ public class Referrals {
                             referral.providerId,
                             referral.sessions,
                             referral.distanceMetres,
-                            now.toInstant()));
+                            now.toInstant(),
+                            null,
+                            1));
         } else {
             referral.holdForAttention(
                     "No active ESCAPE-pain site for the "
@@ -292,6 +294,7 @@ public class Referrals {
                         referral.providerId,
                         referral.practiceOdsCode,
                         referral.statusReason,
-                        referral.updatedAt.toInstant()));
+                        referral.updatedAt.toInstant(),
+                        null));
     }
 }

@@ -356,7 +356,8 @@ public class Classes {
                 c.capacity,
                 c.placesTaken,
                 c.facilitatorType,
-                c.status);
+                c.status,
+                c.durationMinutes);
     }
 
     private void publish(Cohort cohort) {

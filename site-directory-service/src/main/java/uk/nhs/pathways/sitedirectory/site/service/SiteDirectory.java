@@ -256,7 +256,8 @@ public class SiteDirectory {
                 site.longitude,
                 site.programmes(),
                 site.sessions,
-                site.status);
+                site.status,
+                java.util.List.of());
     }
 
     /** Writes a changed site (bumping the version its ETag carries) and publishes it. */

@@ -1,14 +1,14 @@
-package uk.nhs.pathways.contract.terms.service;
+package uk.nhs.pathways.platform.geo;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import uk.nhs.pathways.platform.geo.ReferenceData;
 
 /**
  * Which ICB commissions care for a GP practice's registered patients, from the NHS ODS practice extract
- * (reference-data/gp_practices_england.csv). A referral's commissioner is its practice's ICB.
+ * (reference-data/gp_practices_england.csv). A referral's commissioner is its practice's ICB: the
+ * contract service decides funding by it, the referral service ranks funded classes first by it.
  */
 @ApplicationScoped
 public class GpPractices {
