@@ -26,6 +26,12 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         String role = database.replaceAll("_test$", "");
+        // Two checkouts testing the same module at once on one machine each need their own database.
+        String suffix = System.getenv().getOrDefault("PATHWAYS_TEST_DATABASE_SUFFIX", "");
+        if (!suffix.matches("[a-z0-9_]*")) {
+            throw new IllegalArgumentException("PATHWAYS_TEST_DATABASE_SUFFIX: lower-case letters, digits, _");
+        }
+        database = database + suffix;
         if (TestInfrastructure.useDocker()) {
             container = new PostgreSQLContainer("postgres:16-alpine")
                     .withDatabaseName(database)
