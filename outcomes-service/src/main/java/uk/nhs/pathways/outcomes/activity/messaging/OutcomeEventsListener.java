@@ -10,6 +10,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import uk.nhs.pathways.events.EventType;
 import uk.nhs.pathways.events.FundingDecided;
 import uk.nhs.pathways.events.ReferralBooked;
+import uk.nhs.pathways.events.ReferralBookingRequested;
+import uk.nhs.pathways.events.ReferralRerouted;
 import uk.nhs.pathways.events.ReferralStatusChanged;
 import uk.nhs.pathways.events.ReferralSubmitted;
 import uk.nhs.pathways.outcomes.activity.service.Journeys;
@@ -36,7 +38,11 @@ public class OutcomeEventsListener {
                 .and(EventType.REFERRAL_NEEDS_ATTENTION, ReferralStatusChanged.class, journeys::statusChanged)
                 .and(EventType.REFERRAL_ACCEPTED, ReferralStatusChanged.class, journeys::statusChanged)
                 .and(EventType.REFERRAL_DECLINED, ReferralStatusChanged.class, journeys::statusChanged)
-                .and(EventType.REFERRAL_BOOKED, ReferralBooked.class, journeys::booked);
+                .and(EventType.REFERRAL_REROUTED, ReferralRerouted.class, journeys::rerouted)
+                .and(EventType.REFERRAL_BOOKING_REQUESTED, ReferralBookingRequested.class, journeys::bookingRequested)
+                .and(EventType.REFERRAL_BOOKED, ReferralBooked.class, journeys::booked)
+                .and(EventType.REFERRAL_BOOKING_CANCELLED, ReferralStatusChanged.class, journeys::statusChanged)
+                .and(EventType.REFERRAL_WITHDRAWN, ReferralStatusChanged.class, journeys::statusChanged);
         fundingEvents = EventHandlers.on(EventType.FUNDING_DECIDED, FundingDecided.class, journeys::fundingDecided);
     }
 

@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import uk.nhs.pathways.events.FundingDecided;
 import uk.nhs.pathways.events.ReferralBooked;
+import uk.nhs.pathways.events.ReferralBookingRequested;
+import uk.nhs.pathways.events.ReferralRerouted;
 import uk.nhs.pathways.events.ReferralStatus;
 import uk.nhs.pathways.events.ReferralStatusChanged;
 import uk.nhs.pathways.events.ReferralSubmitted;
@@ -54,6 +56,24 @@ public class Journeys {
         if (journey.practiceOdsCode == null) {
             journey.practiceOdsCode = event.practiceOdsCode();
         }
+        journey.persist();
+    }
+
+    /** Moved on to another class: the journey follows it to the new site and provider. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rerouted(ReferralRerouted event) {
+        ReferralJourney journey = journey(event.referralId());
+        journey.status = ReferralStatus.SUBMITTED;
+        journey.siteId = event.siteId();
+        journey.providerId = event.providerId();
+        journey.sessions = event.sessions();
+        journey.persist();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void bookingRequested(ReferralBookingRequested event) {
+        ReferralJourney journey = journey(event.referralId());
+        journey.status = ReferralStatus.BOOKING_REQUESTED;
         journey.persist();
     }
 

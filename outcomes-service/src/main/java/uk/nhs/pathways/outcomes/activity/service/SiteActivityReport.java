@@ -2,6 +2,8 @@ package uk.nhs.pathways.outcomes.activity.service;
 
 import static uk.nhs.pathways.events.ReferralStatus.ACCEPTED;
 import static uk.nhs.pathways.events.ReferralStatus.BOOKED;
+import static uk.nhs.pathways.events.ReferralStatus.BOOKING_CANCELLED;
+import static uk.nhs.pathways.events.ReferralStatus.BOOKING_REQUESTED;
 import static uk.nhs.pathways.events.ReferralStatus.DECLINED;
 import static uk.nhs.pathways.events.ReferralStatus.NEEDS_ATTENTION;
 import static uk.nhs.pathways.events.ReferralStatus.OFFERED;
@@ -51,10 +53,10 @@ public class SiteActivityReport {
                        count(*) filter (where status in (%s))
                 from referral_journey where site_id is not null %s
                 group by site_id order by count(*) desc, site_id""".formatted(
-                        in(OFFERED, ACCEPTED, DECLINED, BOOKED),
+                        in(OFFERED, ACCEPTED, DECLINED, BOOKING_REQUESTED, BOOKED, BOOKING_CANCELLED),
                         in(NEEDS_ATTENTION),
                         in(SUBMITTED),
-                        in(ACCEPTED, BOOKED),
+                        in(ACCEPTED, BOOKING_REQUESTED, BOOKED, BOOKING_CANCELLED),
                         in(DECLINED),
                         in(BOOKED),
                         where));
