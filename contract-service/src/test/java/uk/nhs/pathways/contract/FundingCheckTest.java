@@ -86,7 +86,8 @@ class FundingCheckTest {
                         1200,
                         Instant.now(),
                         null,
-                        1));
+                        1,
+                        null));
         return id;
     }
 

@@ -26,6 +26,10 @@ public enum EventType {
     REFERRAL_BOOKING_CANCELLED(
             "uk.nhs.pathways.referral.booking-cancelled", Topics.REFERRALS, ReferralStatusChanged.class, 1),
     REFERRAL_WITHDRAWN("uk.nhs.pathways.referral.withdrawn", Topics.REFERRALS, ReferralStatusChanged.class, 1),
+    COURSE_STARTED("uk.nhs.pathways.course.started", Topics.REFERRALS, CourseStarted.class, 1),
+    ATTENDANCE_RECORDED("uk.nhs.pathways.attendance.recorded", Topics.REFERRALS, AttendanceRecorded.class, 1),
+    COURSE_ENDED("uk.nhs.pathways.course.ended", Topics.REFERRALS, CourseEnded.class, 1),
+    MEASURE_RECORDED("uk.nhs.pathways.measure.recorded", Topics.REFERRALS, MeasureRecorded.class, 1),
     PLACE_RESERVED("uk.nhs.pathways.place.reserved", Topics.PLACES, PlaceReserved.class, 1),
     PLACE_REFUSED("uk.nhs.pathways.place.refused", Topics.PLACES, PlaceRefused.class, 1),
     FUNDING_COVERAGE_UPDATED(

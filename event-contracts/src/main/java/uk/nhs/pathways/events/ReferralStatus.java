@@ -23,5 +23,13 @@ public enum ReferralStatus {
     /** The provider cancelled the booking and the place was released; the person may be booked again. */
     BOOKING_CANCELLED,
     /** The referrer withdrew the referral; any place it held was released. Final. */
-    WITHDRAWN
+    WITHDRAWN,
+    /** The person attended a first session: the course is under way. */
+    IN_PROGRESS,
+    /** The course ended with enough sessions attended (see {@link CourseOutcome#COMPLETED}). Final. */
+    COMPLETED,
+    /** The person stopped coming: they said so, or missed too many sessions in a row. Final. */
+    DROPPED_OUT,
+    /** The person never attended a session of the course. Final. */
+    DID_NOT_ATTEND
 }

@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param classId          the class proposed to the provider (added within v1; null in older events)
  * @param routeNumber      1 for the first route; each re-route ({@code referral.rerouted}) counts up, and
  *                         the funding decision names the route it decided (added within v1)
+ * @param ageBand          the person's age on the referral day, banded (e.g. {@code 65-74}): never the date
+ *                         of birth (added within v1; null in older events)
  */
 public record ReferralSubmitted(
         String referralId,
@@ -23,4 +25,5 @@ public record ReferralSubmitted(
         long distanceMetres,
         Instant submittedAt,
         String classId,
-        int routeNumber) {}
+        int routeNumber,
+        String ageBand) {}

@@ -43,7 +43,8 @@ class SiteActivityTest {
                         900,
                         Instant.now(),
                         null,
-                        1));
+                        1,
+                        null));
         TestEvents.publish(
                 EventType.FUNDING_DECIDED,
                 id,
@@ -81,7 +82,8 @@ class SiteActivityTest {
         var original = TestEvents.publish(
                 EventType.REFERRAL_SUBMITTED,
                 x,
-                new ReferralSubmitted(x, "p-x", "B86030", Joint.KNEE, site, "prov-1", 12, 10, Instant.now(), null, 1));
+                new ReferralSubmitted(
+                        x, "p-x", "B86030", Joint.KNEE, site, "prov-1", 12, 10, Instant.now(), null, 1, null));
         // The same event id again, with a payload that would move the referral to another site if it were
         // applied: only deduplication by event id keeps it where the first delivery put it.
         String elsewhere = "elsewhere-" + site;
@@ -94,7 +96,18 @@ class SiteActivityTest {
                         x,
                         OffsetDateTime.now(),
                         EventCodec.toJson(new ReferralSubmitted(
-                                x, "p-x", "B86030", Joint.KNEE, elsewhere, "prov-1", 12, 10, Instant.now(), null, 1))));
+                                x,
+                                "p-x",
+                                "B86030",
+                                Joint.KNEE,
+                                elsewhere,
+                                "prov-1",
+                                12,
+                                10,
+                                Instant.now(),
+                                null,
+                                1,
+                                null))));
         // A later event of the same referral (same partition): once it is applied, so is the redelivery.
         TestEvents.publish(
                 EventType.REFERRAL_NEEDS_ATTENTION,

@@ -76,7 +76,18 @@ class BatchConsumptionTest {
                 EventType.REFERRAL_SUBMITTED,
                 otherReferral,
                 new ReferralSubmitted(
-                        otherReferral, "p-x", "B86030", Joint.KNEE, site, PROVIDER, 12, 0, Instant.now(), null, 1));
+                        otherReferral,
+                        "p-x",
+                        "B86030",
+                        Joint.KNEE,
+                        site,
+                        PROVIDER,
+                        12,
+                        0,
+                        Instant.now(),
+                        null,
+                        1,
+                        null));
         long o = FIRST_OFFSET;
         List<ConsumerRecord<String, byte[]>> records = List.of(
                 TestEvents.record(Topics.REFERRALS, PARTITION, o, first),

@@ -80,7 +80,7 @@ class BookingEventsTest {
                 EventType.REFERRAL_SUBMITTED,
                 referral,
                 new ReferralSubmitted(
-                        referral, "p-test", "B86030", Joint.KNEE, site, PROVIDER, 12, 0, Instant.now(), null, 1));
+                        referral, "p-test", "B86030", Joint.KNEE, site, PROVIDER, 12, 0, Instant.now(), null, 1, null));
         TestEvents.publish(EventType.REFERRAL_BOOKED, referral, booking(referral, classId));
         await().atMost(Duration.ofSeconds(20)).until(() -> placesTaken(classId) >= 2);
         assertThat(placesTaken(classId)).isEqualTo(2);

@@ -27,7 +27,8 @@ class FundingDecisionTest {
                 1200,
                 Instant.parse(submittedAt),
                 null,
-                1);
+                1,
+                null);
     }
 
     @Test

@@ -166,7 +166,8 @@ public class Referrals {
                             referral.distanceMetres,
                             now.toInstant(),
                             null,
-                            1));
+                            1,
+                            null));
         } else {
             referral.holdForAttention(
                     "No active ESCAPE-pain site for the "
