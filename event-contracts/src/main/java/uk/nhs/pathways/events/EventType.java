@@ -34,7 +34,15 @@ public enum EventType {
     PLACE_REFUSED("uk.nhs.pathways.place.refused", Topics.PLACES, PlaceRefused.class, 1),
     FUNDING_COVERAGE_UPDATED(
             "uk.nhs.pathways.funding.coverage-updated", Topics.FUNDING_COVERAGE, FundingCoverage.class, 1),
-    FUNDING_DECIDED("uk.nhs.pathways.funding.decided", Topics.FUNDING_DECISIONS, FundingDecided.class, 1);
+    FUNDING_DECIDED("uk.nhs.pathways.funding.decided", Topics.FUNDING_DECISIONS, FundingDecided.class, 1),
+    // For ICSs, one topic per ICB (Topics.outcomes(icb)): the topic here is the pattern.
+    OUTCOME_COURSE_STARTED(
+            "uk.nhs.pathways.outcome.course-started", Topics.OUTCOMES_PATTERN, OutcomeCourseStarted.class, 1),
+    OUTCOME_SESSION_RECORDED(
+            "uk.nhs.pathways.outcome.session-recorded", Topics.OUTCOMES_PATTERN, OutcomeSessionRecorded.class, 1),
+    OUTCOME_COURSE_ENDED("uk.nhs.pathways.outcome.course-ended", Topics.OUTCOMES_PATTERN, OutcomeCourseEnded.class, 1),
+    OUTCOME_MEASURE_RECORDED(
+            "uk.nhs.pathways.outcome.measure-recorded", Topics.OUTCOMES_PATTERN, OutcomeMeasureRecorded.class, 1);
 
     private final String type;
     private final String topic;
@@ -52,8 +60,19 @@ public enum EventType {
         return type;
     }
 
+    /** The topic; for a per-ICB event type, {@link Topics#OUTCOMES_PATTERN} (see {@link #topicFor}). */
     public String topic() {
         return topic;
+    }
+
+    /** Whether events of this type go to one topic per ICB rather than one topic. */
+    public boolean perIcb() {
+        return Topics.OUTCOMES_PATTERN.equals(topic);
+    }
+
+    /** The topic of an event of this type about a person of this ICB. */
+    public String topicFor(String icbOdsCode) {
+        return perIcb() ? Topics.outcomes(icbOdsCode) : topic;
     }
 
     public Class<?> payload() {

@@ -27,6 +27,23 @@ public final class Topics {
     /** Funding decisions taken against commissioning contracts, keyed by referral id. */
     public static final String FUNDING_DECISIONS = "pathways.funding-decisions.v1";
 
+    /**
+     * One ICB's outcome events, for that ICS's consumers only (an ACL per consumer): each ICS reads its own
+     * residents' data and no one else's. Keyed by episode (course) id.
+     */
+    public static String outcomes(String icbOdsCode) {
+        if (icbOdsCode == null || !icbOdsCode.matches("[A-Za-z0-9]{3}")) {
+            throw new IllegalArgumentException("not an ICB ODS code: " + icbOdsCode);
+        }
+        return OUTCOMES_PREFIX + icbOdsCode.toLowerCase(java.util.Locale.ROOT) + ".v1";
+    }
+
+    /** The outcome topics' common prefix: {@code pathways.outcomes.<icb>.v1}. */
+    public static final String OUTCOMES_PREFIX = "pathways.outcomes.";
+
+    /** How the outcome topics are named, where one name is needed (documentation, event types). */
+    public static final String OUTCOMES_PATTERN = "pathways.outcomes.<icb>.v1";
+
     /** Dead-letter topic of a consuming service: records it could not process, with the reason in headers. */
     public static String deadLetter(String service) {
         return "pathways.dead-letter." + service;

@@ -32,12 +32,25 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(EventType type, String aggregateId, Object payload) {
+        if (type.perIcb()) {
+            throw new IllegalArgumentException(type + " goes to one topic per ICB: use recordForIcb");
+        }
+        return record(type, type.topic(), aggregateId, payload);
+    }
+
+    /** Records an event of a per-ICB type ({@link EventType#perIcb()}) on that ICB's topic. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID recordForIcb(EventType type, String icbOdsCode, String aggregateId, Object payload) {
+        return record(type, type.topicFor(icbOdsCode), aggregateId, payload);
+    }
+
+    private UUID record(EventType type, String topic, String aggregateId, Object payload) {
         if (!type.payload().isInstance(payload)) {
             throw new IllegalArgumentException(
                     type + " carries " + type.payload().getSimpleName());
         }
         OutboxEvent event = new OutboxEvent();
-        event.topic = type.topic();
+        event.topic = topic;
         event.key = aggregateId;
         event.type = type.type();
         event.dataSchema = type.dataSchema().toString();
