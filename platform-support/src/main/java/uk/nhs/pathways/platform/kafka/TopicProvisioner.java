@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -17,6 +18,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import uk.nhs.pathways.events.Topics;
+import uk.nhs.pathways.platform.geo.ReferenceData;
 
 /**
  * Creates the platform's topics when they are missing, with the settings they need (the sites topic
@@ -53,7 +55,7 @@ public class TopicProvisioner {
     /** @return true when every topic exists */
     boolean provision() {
         Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-        List<NewTopic> topics = List.of(
+        List<NewTopic> topics = new ArrayList<>(List.of(
                 new NewTopic(Topics.SITES, config.partitions(), config.replicationFactor()).configs(compacted),
                 new NewTopic(Topics.CLASSES, config.partitions(), config.replicationFactor()).configs(compacted),
                 new NewTopic(Topics.FUNDING_COVERAGE, config.partitions(), config.replicationFactor())
@@ -61,7 +63,13 @@ public class TopicProvisioner {
                 new NewTopic(Topics.REFERRALS, config.partitions(), config.replicationFactor()),
                 new NewTopic(Topics.PLACES, config.partitions(), config.replicationFactor()),
                 new NewTopic(Topics.FUNDING_DECISIONS, config.partitions(), config.replicationFactor()),
-                new NewTopic(Topics.deadLetter(service), 1, config.replicationFactor()));
+                new NewTopic(Topics.deadLetter(service), 1, config.replicationFactor())));
+        if (config.outcomeTopics()) {
+            for (Map<String, String> icb : ReferenceData.rows("icbs.csv")) {
+                topics.add(new NewTopic(
+                        Topics.outcomes(icb.get("icb_ods_code")), config.partitions(), config.replicationFactor()));
+            }
+        }
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);

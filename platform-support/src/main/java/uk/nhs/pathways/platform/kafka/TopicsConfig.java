@@ -14,4 +14,8 @@ public interface TopicsConfig {
     /** 1 on one broker; 3 in a cluster. */
     @WithDefault("1")
     short replicationFactor();
+
+    /** Whether this service creates the per-ICB outcome topics (the outcomes service, which writes them). */
+    @WithDefault("false")
+    boolean outcomeTopics();
 }
