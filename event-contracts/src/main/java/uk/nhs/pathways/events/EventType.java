@@ -88,6 +88,14 @@ public enum EventType {
         return URI.create("urn:pathways:schema:" + type.substring("uk.nhs.pathways.".length()) + ":v" + schemaVersion);
     }
 
+    /**
+     * The classpath resource (in this module) of the JSON Schema of this type's payload, whose {@code $id}
+     * is {@link #dataSchema()}: {@code schemas/<type>.v<n>.schema.json}.
+     */
+    public String schemaResource() {
+        return "schemas/" + type.substring("uk.nhs.pathways.".length()) + ".v" + schemaVersion + ".schema.json";
+    }
+
     public static Optional<EventType> ofType(String type) {
         return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
     }
