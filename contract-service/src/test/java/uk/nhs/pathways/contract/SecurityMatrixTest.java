@@ -50,6 +50,16 @@ class SecurityMatrixTest {
                 .expect(201, COMMISSIONER, ADMIN)
                 .othersGet(403)
                 .and()
+                .endpoint("DELETE", "/contracts/{id}")
+                .at(who -> "/contracts/" + aContract()) // a fresh one each, so each caller can delete it
+                .expect(204, COMMISSIONER, ADMIN)
+                .expect(404, OTHER_COMMISSIONER)
+                .othersGet(403)
+                .and()
+                .endpoint("POST", "/admin/republish")
+                .expect(200, ADMIN)
+                .othersGet(403)
+                .and()
                 .endpoint("GET", "/funding-decisions")
                 .expect(200, COMMISSIONER, OTHER_COMMISSIONER, ADMIN)
                 .othersGet(403)
@@ -80,6 +90,7 @@ class SecurityMatrixTest {
         return QuarkusTransaction.requiringNew().call(() -> {
             FundingDecision d = new FundingDecision();
             d.referralId = UUID.randomUUID().toString();
+            d.routeNumber = 1;
             d.funded = true;
             d.contractId = contract;
             d.commissionerIcb = ICB;

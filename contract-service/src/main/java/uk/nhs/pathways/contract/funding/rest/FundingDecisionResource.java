@@ -18,16 +18,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.pathways.contract.CommissionerScope;
 import uk.nhs.pathways.contract.funding.domain.FundingDecision;
+import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.platform.security.Roles;
 
 @Path("/funding-decisions")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Funding decisions", description = "The contract check of every referral, with reasons")
+@Tag(name = "Funding decisions", description = "The contract check of every proposal of a referral, with reasons")
 public class FundingDecisionResource {
 
     @Inject
@@ -36,11 +38,22 @@ public class FundingDecisionResource {
     /** No patient data here: referral, practice, site and provider ids only. */
     public record DecisionView(
             String referralId,
+
+            @Schema(description = "The proposal decided: 1 for the referral's first route, then each re-route's number")
+            int routeNumber,
+
             boolean funded,
             String contractId,
             Integer contactsFunded,
             String commissionerIcb,
             String practiceOdsCode,
+
+            @Schema(description = "Null for decisions taken before it was kept")
+            Joint joint,
+
+            @Schema(description = "The class proposed; null for decisions taken before it was kept")
+            String classId,
+
             String providerId,
             String siteId,
             int sessions,
@@ -49,11 +62,14 @@ public class FundingDecisionResource {
         static DecisionView of(FundingDecision d) {
             return new DecisionView(
                     d.referralId,
+                    d.routeNumber,
                     d.funded,
                     d.contractId,
                     d.contactsFunded,
                     d.commissionerIcb,
                     d.practiceOdsCode,
+                    d.joint,
+                    d.classId,
                     d.providerId,
                     d.siteId,
                     d.sessions,
@@ -65,22 +81,26 @@ public class FundingDecisionResource {
     @GET
     @Path("/{referralId}")
     @RolesAllowed({Roles.COMMISSIONER, Roles.ADMIN})
-    @Operation(summary = "The decision for one referral; 404 if it is another ICB's")
+    @Operation(
+            summary = "The decision for one referral's latest route; 404 if it is another ICB's",
+            description = "A referral re-routed to another class is decided again; this is the decision of the"
+                    + " latest route decided. Earlier routes' decisions are in the list.")
     @APIResponse(responseCode = "200", description = "The decision and its reasons")
     @APIResponse(
             responseCode = "404",
             description = "No decision for this referral in your ICB (another ICB's is not disclosed)")
     public DecisionView get(@PathParam("referralId") String referralId) {
-        FundingDecision decision = FundingDecision.findById(referralId);
-        if (decision == null || !scope.covers(decision.commissionerIcb)) {
-            throw ProblemException.notFound("funding decision for referral " + referralId);
-        }
-        return DecisionView.of(decision);
+        return FundingDecision.latest(referralId)
+                .filter(decision -> scope.covers(decision.commissionerIcb))
+                .map(DecisionView::of)
+                .orElseThrow(() -> ProblemException.notFound("funding decision for referral " + referralId));
     }
 
     @GET
     @RolesAllowed({Roles.COMMISSIONER, Roles.ADMIN})
-    @Operation(summary = "Decisions, newest first: a commissioner's own ICB's, or all for an admin")
+    @Operation(
+            summary = "Decisions, newest first: a commissioner's own ICB's, or all for an admin",
+            description = "One per route: a referral re-routed to another class has a decision for each route.")
     public List<DecisionView> list(
             @QueryParam("funded") Boolean funded,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -95,7 +115,8 @@ public class FundingDecisionResource {
             query.append(" and funded = :funded");
             params.put("funded", funded);
         }
-        return FundingDecision.<FundingDecision>find(query.toString(), Sort.descending("decidedAt"), params)
+        return FundingDecision.<FundingDecision>find(
+                        query.toString(), Sort.descending("decidedAt", "referralId", "routeNumber"), params)
                 .page(Page.of(page, size))
                 .list()
                 .stream()

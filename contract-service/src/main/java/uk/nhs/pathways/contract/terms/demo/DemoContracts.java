@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -13,12 +14,14 @@ import uk.nhs.pathways.contract.ContractConfig;
 import uk.nhs.pathways.contract.terms.domain.CommissioningModel;
 import uk.nhs.pathways.contract.terms.domain.Contract;
 import uk.nhs.pathways.contract.terms.service.Contracts;
+import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.platform.geo.ReferenceData;
 
 /**
  * Demo contracts for the local run (PATHWAYS_DEMO_DATA=true): every ICB funds the full 12-session
  * course from any qualified provider, except a few that hold a block contract capped at 4 contacts
  * per episode, the real constraint the domain primer describes, so their referrals need attention.
+ * Each is registered like any contract, so its coverage is published too.
  */
 @ApplicationScoped
 public class DemoContracts {
@@ -48,6 +51,7 @@ public class DemoContracts {
                     code,
                     null,
                     capped ? CommissioningModel.BLOCK : CommissioningModel.ANY_QUALIFIED_PROVIDER,
+                    EnumSet.allOf(Joint.class),
                     capped ? 4 : 12,
                     16_300,
                     from,

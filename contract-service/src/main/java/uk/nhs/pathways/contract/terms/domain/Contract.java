@@ -7,7 +7,17 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import uk.nhs.pathways.events.FundingCoverage;
+import uk.nhs.pathways.events.Joint;
 
 /** A commissioner's contract for ESCAPE-pain: who may deliver, how many contacts an episode may have, when. */
 @Entity
@@ -40,6 +50,10 @@ public class Contract extends PanacheEntityBase {
     @Column(name = "valid_to")
     public LocalDate validTo;
 
+    /** The joints it pays courses for, e.g. {@code KNEE,HIP}; see {@link #joints()}. */
+    @Column(name = "joints")
+    String jointList = "KNEE,HIP";
+
     /**
      * A contract with the provider itself is tried before an any-qualified-provider one (the
      * commissioner negotiated it for that provider); then by id, so the choice never varies.
@@ -57,8 +71,55 @@ public class Contract extends PanacheEntityBase {
         return providerId == null || providerId.equals(provider);
     }
 
+    /** The joints it pays courses for, in the vocabulary's order. */
+    public Set<Joint> joints() {
+        EnumSet<Joint> joints = EnumSet.noneOf(Joint.class);
+        Arrays.stream(jointList.split(",")).map(Joint::valueOf).forEach(joints::add);
+        return joints;
+    }
+
+    /** Pays for courses for these joints (at least one). */
+    public void joints(Collection<Joint> joints) {
+        if (joints.isEmpty()) {
+            throw new IllegalArgumentException("a contract pays for at least one joint");
+        }
+        jointList = EnumSet.copyOf(joints).stream().map(Joint::name).collect(Collectors.joining(","));
+    }
+
+    /** Whether it pays for a course for this joint. */
+    public boolean coversJoint(Joint joint) {
+        return joints().contains(joint);
+    }
+
     /** Whether it pays for an episode of this many contacts (one contact a session). */
     public boolean allowsContactsPerEpisode(int contacts) {
         return contacts <= maxContactsPerEpisode;
+    }
+
+    /** What this contract tells a consumer of coverage: when, which joints, how many contacts. No price. */
+    public FundingCoverage.Period coverPeriod() {
+        return new FundingCoverage.Period(validFrom, validTo, List.copyOf(joints()), maxContactsPerEpisode);
+    }
+
+    /**
+     * The full coverage of one commissioner and provider (null: any qualified provider): a period per
+     * contract of that pair, earliest first; empty when none is left (a tombstone on the topic).
+     */
+    public static Optional<FundingCoverage> coverage(
+            String commissionerIcb, String providerId, List<Contract> ofThePair) {
+        if (ofThePair.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Contract c : ofThePair) {
+            if (!c.commissionerIcb.equals(commissionerIcb) || !Objects.equals(c.providerId, providerId)) {
+                throw new IllegalArgumentException(
+                        "contract " + c.id + " is not one of " + FundingCoverage.key(commissionerIcb, providerId));
+            }
+        }
+        List<FundingCoverage.Period> periods = ofThePair.stream()
+                .sorted(Comparator.comparing((Contract c) -> c.validFrom).thenComparing(c -> c.id))
+                .map(Contract::coverPeriod)
+                .toList();
+        return Optional.of(new FundingCoverage(commissionerIcb, providerId, periods));
     }
 }

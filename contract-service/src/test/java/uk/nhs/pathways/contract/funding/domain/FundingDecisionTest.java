@@ -1,22 +1,27 @@
 package uk.nhs.pathways.contract.funding.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.nhs.pathways.contract.terms.domain.ContractTest.contract;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import uk.nhs.pathways.contract.terms.domain.Contract;
+import uk.nhs.pathways.events.InvalidEventException;
 import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.ReferralRerouted;
 import uk.nhs.pathways.events.ReferralSubmitted;
+import uk.nhs.pathways.events.RerouteCause;
 
 /** How the funding decision asks the commissioner's contracts, without a database. */
 class FundingDecisionTest {
 
     static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-24T10:00:00Z");
 
-    static ReferralSubmitted referral(String provider, int sessions, String submittedAt) {
-        return new ReferralSubmitted(
+    static Proposal referral(String provider, int sessions, String submittedAt) {
+        return Proposal.of(new ReferralSubmitted(
                 "r-1",
                 "p-1",
                 "B86030",
@@ -26,9 +31,9 @@ class FundingDecisionTest {
                 sessions,
                 1200,
                 Instant.parse(submittedAt),
-                null,
+                "class-1",
                 1,
-                null);
+                "65-74"));
     }
 
     @Test
@@ -74,7 +79,7 @@ class FundingDecisionTest {
     @Test
     void contractsNotInForceOnTheReferralDayInEnglandOrForAnotherProviderDoNotCount() {
         // 23:30 UTC on 31 March 2027 is already 1 April in England (BST): the contract ended the day before.
-        ReferralSubmitted lateEvening = referral("prov-leeds", 12, "2027-03-31T23:30:00Z");
+        Proposal lateEvening = referral("prov-leeds", 12, "2027-03-31T23:30:00Z");
         FundingDecision decision = FundingDecision.decide(
                 lateEvening,
                 "QWO",
@@ -97,5 +102,60 @@ class FundingDecisionTest {
                 .singleElement()
                 .asString()
                 .isEqualTo("GP practice B86030 is not in the NHS practice reference data, so no commissioner is known");
+    }
+
+    @Test
+    void aContractForTheOtherJointOnlyIsAReason() {
+        Contract hipOnly = contract("hip-only", "prov-leeds", 12, "2026-04-01", null);
+        hipOnly.joints(List.of(Joint.HIP));
+        FundingDecision decision = FundingDecision.decide(
+                referral("prov-leeds", 12, "2026-11-24T09:00:00Z"), "QWO", List.of(hipOnly), NOW);
+        assertThat(decision.funded).isFalse();
+        assertThat(decision.reasons())
+                .containsExactly("contract hip-only pays for HIP courses only; the referral is for KNEE");
+    }
+
+    @Test
+    void aReRouteIsDecidedOnItsOwnProviderCourseAndDay() {
+        ReferralRerouted rerouted = new ReferralRerouted(
+                "r-1",
+                "p-1",
+                "B86030",
+                Joint.HIP,
+                "class-2",
+                "site-2",
+                "prov-bradford",
+                8,
+                3400,
+                2,
+                RerouteCause.DECLINED,
+                Instant.parse("2027-04-02T09:00:00Z"));
+        FundingDecision decision = FundingDecision.decide(
+                Proposal.of(rerouted),
+                "QWO",
+                List.of(
+                        contract("leeds-12", "prov-leeds", 12, "2026-04-01", null),
+                        contract("aqp-ended", null, 12, "2026-04-01", "2027-03-31"),
+                        contract("aqp-8", null, 8, "2027-04-01", null)),
+                NOW);
+        assertThat(decision.routeNumber).isEqualTo(2);
+        assertThat(decision.contractId).isEqualTo("aqp-8");
+        assertThat(decision.providerId).isEqualTo("prov-bradford");
+        assertThat(decision.classId).isEqualTo("class-2");
+        assertThat(decision.joint).isEqualTo(Joint.HIP);
+        assertThat(decision.sessions).isEqualTo(8);
+    }
+
+    @Test
+    void aSubmittedReferralFromBeforeRouteNumbersIsRouteOneAndAReRouteIsRouteTwoOrLater() {
+        ReferralSubmitted old = new ReferralSubmitted(
+                "r-1", "p-1", "B86030", Joint.KNEE, "s", "p", 12, 0, Instant.EPOCH, null, 0, null);
+        assertThat(Proposal.of(old).routeNumber()).isEqualTo(1);
+        ReferralRerouted notAReRoute = new ReferralRerouted(
+                "r-1", "p-1", "B86030", Joint.KNEE, "c", "s", "p", 12, 0, 1, RerouteCause.NO_ANSWER, Instant.EPOCH);
+        assertThatThrownBy(() -> Proposal.of(notAReRoute)).isInstanceOf(InvalidEventException.class);
+        ReferralSubmitted withoutProvider = new ReferralSubmitted(
+                "r-1", "p-1", "B86030", Joint.KNEE, "s", null, 12, 0, Instant.EPOCH, null, 1, null);
+        assertThatThrownBy(() -> Proposal.of(withoutProvider)).isInstanceOf(InvalidEventException.class);
     }
 }

@@ -1,6 +1,7 @@
 package uk.nhs.pathways.contract.terms.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import uk.nhs.pathways.events.FundingCoverage;
+import uk.nhs.pathways.events.Joint;
 
 /** Each rule of a contract, on its own, at its edges. */
 public class ContractTest {
@@ -72,5 +75,45 @@ public class ContractTest {
                         .map(c -> c.id)
                         .toList())
                 .isEqualTo(List.of("m-own", "z-own", "a-aqp"));
+    }
+
+    @Test
+    void paysForBothJointsUnlessItNamesOne() {
+        Contract both = contract("c", null, 12, "2026-04-01", null);
+        assertThat(both.joints()).containsExactly(Joint.KNEE, Joint.HIP);
+        assertThat(both.coversJoint(Joint.HIP)).isTrue();
+
+        Contract kneeOnly = contract("k", null, 12, "2026-04-01", null);
+        kneeOnly.joints(List.of(Joint.KNEE, Joint.KNEE));
+        assertThat(kneeOnly.joints()).containsExactly(Joint.KNEE);
+        assertThat(kneeOnly.coversJoint(Joint.KNEE)).isTrue();
+        assertThat(kneeOnly.coversJoint(Joint.HIP)).isFalse();
+        assertThatThrownBy(() -> kneeOnly.joints(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theCoverageOfAPairIsAPeriodPerContractEarliestFirstWithoutPrices() {
+        Contract later = contract("b-later", "prov-leeds", 8, "2027-04-01", null);
+        later.joints(List.of(Joint.HIP));
+        later.pricePerEpisodePence = 16_300;
+        Contract earlier = contract("a-earlier", "prov-leeds", 12, "2026-04-01", "2027-03-31");
+
+        FundingCoverage coverage =
+                Contract.coverage("QWO", "prov-leeds", List.of(later, earlier)).orElseThrow();
+        assertThat(coverage)
+                .isEqualTo(new FundingCoverage(
+                        "QWO",
+                        "prov-leeds",
+                        List.of(
+                                new FundingCoverage.Period(
+                                        LocalDate.parse("2026-04-01"),
+                                        LocalDate.parse("2027-03-31"),
+                                        List.of(Joint.KNEE, Joint.HIP),
+                                        12),
+                                new FundingCoverage.Period(
+                                        LocalDate.parse("2027-04-01"), null, List.of(Joint.HIP), 8))));
+        assertThat(Contract.coverage("QWO", null, List.of())).isEmpty(); // none left: a tombstone
+        assertThatThrownBy(() -> Contract.coverage("QWO", null, List.of(earlier)))
+                .isInstanceOf(IllegalArgumentException.class); // the provider's own contract is not any provider's
     }
 }
