@@ -35,6 +35,11 @@ public enum EventType {
     FUNDING_COVERAGE_UPDATED(
             "uk.nhs.pathways.funding.coverage-updated", Topics.FUNDING_COVERAGE, FundingCoverage.class, 1),
     FUNDING_DECIDED("uk.nhs.pathways.funding.decided", Topics.FUNDING_DECISIONS, FundingDecided.class, 1),
+    CONTRACT_UTILISATION_REACHED(
+            "uk.nhs.pathways.contract.utilisation-reached",
+            Topics.CONTRACT_ALERTS,
+            ContractUtilisationReached.class,
+            1),
     // For ICSs, one topic per ICB (Topics.outcomes(icb)): the topic here is the pattern.
     OUTCOME_COURSE_STARTED(
             "uk.nhs.pathways.outcome.course-started", Topics.OUTCOMES_PATTERN, OutcomeCourseStarted.class, 1),

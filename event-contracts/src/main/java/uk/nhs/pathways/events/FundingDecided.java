@@ -15,6 +15,10 @@ import java.util.List;
  * @param reasons         every rule that failed (empty when funded)
  * @param routeNumber     the route (proposal) decided: 1 for {@code referral.submitted}, then each
  *                        {@code referral.rerouted}'s (added within v1; read a missing one as 1)
+ * @param revision        1 for the first decision of a route; a contract created, changed or ended
+ *                        re-checks a referral still waiting as not funded (or not yet offered) and decides
+ *                        its route again with the next revision; the latest revision of the current route
+ *                        counts (added within v1; read a missing one as 1)
  */
 public record FundingDecided(
         String referralId,
@@ -24,4 +28,5 @@ public record FundingDecided(
         String commissionerIcb,
         List<String> reasons,
         Instant decidedAt,
-        int routeNumber) {}
+        int routeNumber,
+        int revision) {}

@@ -24,6 +24,9 @@ public final class Topics {
      */
     public static final String FUNDING_COVERAGE = "pathways.funding-coverage.v1";
 
+    /** Contracts reaching 80% and 100% of a volume or budget cap in a period, keyed by contract id. */
+    public static final String CONTRACT_ALERTS = "pathways.contract-alerts.v1";
+
     /** Funding decisions taken against commissioning contracts, keyed by referral id. */
     public static final String FUNDING_DECISIONS = "pathways.funding-decisions.v1";
 

@@ -14,8 +14,8 @@ class EventCodecTest {
 
     @Test
     void envelopeCarriesCloudEventAttributesAndRoundTripsPayload() {
-        var decided =
-                new FundingDecided("r-1", true, "c-9", 12, "QWO", List.of(), Instant.parse("2026-01-02T03:04:05Z"), 1);
+        var decided = new FundingDecided(
+                "r-1", true, "c-9", 12, "QWO", List.of(), Instant.parse("2026-01-02T03:04:05Z"), 1, 1);
         UUID id = UUID.randomUUID();
 
         CloudEvent event = EventCodec.envelope(

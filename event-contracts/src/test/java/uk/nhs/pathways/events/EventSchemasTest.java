@@ -104,7 +104,7 @@ class EventSchemasTest {
                         1,
                         "65-74"),
                 EventType.FUNDING_DECIDED,
-                new FundingDecided("r-1", false, null, null, "QHM", List.of("capped"), Instant.now(), 2),
+                new FundingDecided("r-1", false, null, null, "QHM", List.of("capped"), Instant.now(), 2, 1),
                 EventType.CLASS_UPDATED,
                 new ClassUpdated(
                         "c-1",
@@ -197,6 +197,8 @@ class EventSchemasTest {
                 "Which providers each commissioner's contracts cover, no prices (compacted; key icb/provider).",
                 Topics.FUNDING_DECISIONS,
                 "Funding decisions, one per referral route; keyed by referral id.",
+                Topics.CONTRACT_ALERTS,
+                "Contracts reaching 80% and 100% of a cap in a period; keyed by contract id.",
                 Topics.OUTCOMES_PATTERN,
                 "One ICB's pseudonymous outcome events for its ICS (one topic per ICB, ACL per consumer); keyed by"
                         + " episode (course) id."));

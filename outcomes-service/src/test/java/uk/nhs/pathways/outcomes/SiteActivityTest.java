@@ -56,6 +56,7 @@ class SiteActivityTest {
                         icb,
                         funded ? List.of() : List.of("capped"),
                         Instant.now(),
+                        1,
                         1));
         TestEvents.publish(
                 funded ? EventType.REFERRAL_OFFERED : EventType.REFERRAL_NEEDS_ATTENTION,

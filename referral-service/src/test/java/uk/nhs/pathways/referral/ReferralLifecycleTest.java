@@ -142,7 +142,7 @@ class ReferralLifecycleTest {
         TestEvents.publish(
                 EventType.FUNDING_DECIDED,
                 funded,
-                new FundingDecided(funded, true, "contract-1", 12, "QWO", List.of(), Instant.now(), 1));
+                new FundingDecided(funded, true, "contract-1", 12, "QWO", List.of(), Instant.now(), 1, 1));
         TestEvents.publish(
                 EventType.FUNDING_DECIDED,
                 unfunded,
@@ -154,6 +154,7 @@ class ReferralLifecycleTest {
                         "QWO",
                         List.of("contract C-9 allows at most 4 contacts per episode; the course has 12 sessions"),
                         Instant.now(),
+                        1,
                         1));
 
         await().atMost(Duration.ofSeconds(20))
@@ -211,7 +212,7 @@ class ReferralLifecycleTest {
         CloudEvent decision = TestEvents.publish(
                 EventType.FUNDING_DECIDED,
                 id,
-                new FundingDecided(id, true, "contract-1", 12, "QWO", List.of(), Instant.now(), 1));
+                new FundingDecided(id, true, "contract-1", 12, "QWO", List.of(), Instant.now(), 1, 1));
         TestEvents.publish(Topics.FUNDING_DECISIONS, decision);
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> given().auth()
@@ -241,7 +242,7 @@ class ReferralLifecycleTest {
         TestEvents.publish(
                 EventType.FUNDING_DECIDED,
                 id,
-                new FundingDecided(id, true, "contract-1", 12, "QWO", List.of(), Instant.now(), 1));
+                new FundingDecided(id, true, "contract-1", 12, "QWO", List.of(), Instant.now(), 1, 1));
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().auth()

@@ -63,6 +63,7 @@ public class TopicProvisioner {
                 new NewTopic(Topics.REFERRALS, config.partitions(), config.replicationFactor()),
                 new NewTopic(Topics.PLACES, config.partitions(), config.replicationFactor()),
                 new NewTopic(Topics.FUNDING_DECISIONS, config.partitions(), config.replicationFactor()),
+                new NewTopic(Topics.CONTRACT_ALERTS, config.partitions(), config.replicationFactor()),
                 new NewTopic(Topics.deadLetter(service), 1, config.replicationFactor())));
         if (config.outcomeTopics()) {
             for (Map<String, String> icb : ReferenceData.rows("icbs.csv")) {

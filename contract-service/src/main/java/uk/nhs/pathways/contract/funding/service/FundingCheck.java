@@ -70,7 +70,8 @@ public class FundingCheck {
                         decision.commissionerIcb,
                         decision.reasons(),
                         decision.decidedAt.toInstant(),
-                        decision.routeNumber));
+                        decision.routeNumber,
+                        1));
         LOG.infof(
                 "Referral %s route %d: %s",
                 decision.referralId,
