@@ -1,18 +1,11 @@
 package uk.nhs.pathways.sitedirectory;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static uk.nhs.pathways.sitedirectory.Fixtures.ADMIN;
 
 import io.cloudevents.CloudEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
-import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.commit.KafkaCommitHandler;
-import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -20,18 +13,13 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.junit.jupiter.api.Test;
 import uk.nhs.pathways.events.EventType;
 import uk.nhs.pathways.events.Joint;
-import uk.nhs.pathways.events.ReferralBooked;
 import uk.nhs.pathways.events.ReferralSubmitted;
 import uk.nhs.pathways.events.Topics;
 import uk.nhs.pathways.sitedirectory.cohort.messaging.BookingEventsListener;
@@ -39,8 +27,8 @@ import uk.nhs.pathways.testing.TestEvents;
 import uk.nhs.pathways.testing.TopicReader;
 
 /**
- * The platform's one consumer shape (EventInbox), driven with a batch composed here so the poison
- * records sit exactly in the middle of it: the booking adapter is called as SmallRye would call it.
+ * The platform's one consumer shape (EventInbox), driven with a batch of booking requests composed here so
+ * the poison records sit exactly in the middle of it: the booking adapter is called as SmallRye would call it.
  */
 @QuarkusTest
 class BatchConsumptionTest {
@@ -67,10 +55,10 @@ class BatchConsumptionTest {
         String classId = Fixtures.addClass(
                 Fixtures.cohort(site, Fixtures.next(DayOfWeek.TUESDAY, 1), List.of("TUESDAY", "THURSDAY"), 8));
 
-        CloudEvent first = booking(site, classId);
-        CloudEvent second = booking(site, classId);
-        CloudEvent unknownClass = booking(site, "no-such-class");
-        CloudEvent third = booking(site, classId);
+        CloudEvent first = bookingRequest(classId);
+        CloudEvent second = bookingRequest(classId);
+        CloudEvent noClass = bookingRequest();
+        CloudEvent third = bookingRequest(classId);
         String otherReferral = UUID.randomUUID().toString();
         CloudEvent otherType = TestEvents.event(
                 EventType.REFERRAL_SUBMITTED,
@@ -98,16 +86,19 @@ class BatchConsumptionTest {
                         o + 2,
                         "k-poison",
                         "not an event".getBytes(StandardCharsets.UTF_8)),
-                TestEvents.record(Topics.REFERRALS, PARTITION, o + 3, unknownClass),
+                TestEvents.record(Topics.REFERRALS, PARTITION, o + 3, noClass),
                 TestEvents.record(Topics.REFERRALS, PARTITION, o + 4, first), // redelivered within the batch
                 TestEvents.record(Topics.REFERRALS, PARTITION, o + 5, otherType),
                 TestEvents.record(Topics.REFERRALS, PARTITION, o + 6, third));
 
-        listener.onReferrals(batch(records)).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        listener.onReferrals(Bookings.batch(PARTITION, records, committed::add))
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
 
-        assertThat(placesTaken(classId))
+        assertThat(Bookings.placesTaken(classId))
                 .as("first, second and third, each once")
                 .isEqualTo(3);
+        assertThat(answeredReferrals()).containsExactlyInAnyOrder(referral(first), referral(second), referral(third));
         assertThat(committed)
                 .as("the batch is acknowledged up to its last record")
                 .contains(o + 6);
@@ -127,35 +118,45 @@ class BatchConsumptionTest {
             assertThat(poison.key()).isEqualTo("k-poison");
             assertThat(new String(poison.value(), StandardCharsets.UTF_8)).isEqualTo("not an event");
             assertThat(TopicReader.header(poison, "dead-letter-reason")).contains("not a CloudEvent");
-            ConsumerRecord<String, byte[]> wrongClass = dlq.poll().stream()
-                    .filter(r -> unknownClass.getId().equals(TopicReader.header(r, "ce_id")))
+            ConsumerRecord<String, byte[]> withoutClass = dlq.poll().stream()
+                    .filter(r -> noClass.getId().equals(TopicReader.header(r, "ce_id")))
                     .findFirst()
                     .orElseThrow();
-            assertThat(TopicReader.header(wrongClass, "dead-letter-reason")).contains("no-such-class");
+            assertThat(TopicReader.header(withoutClass, "dead-letter-reason")).contains("names no class");
         }
 
         // The whole batch delivered again (the offsets were not committed before a crash): nothing changes.
-        listener.onReferrals(batch(records)).toCompletableFuture().get(60, TimeUnit.SECONDS);
-        assertThat(placesTaken(classId)).isEqualTo(3);
+        listener.onReferrals(Bookings.batch(PARTITION, records, committed::add))
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
+        assertThat(Bookings.placesTaken(classId)).isEqualTo(3);
+        assertThat(answeredReferrals()).hasSize(3);
         assertThat(deadLetteredOffsets()).containsExactly(o + 2, o + 3);
     }
 
-    static CloudEvent booking(String site, String classId) {
+    /** A new referral's request for a place in the classes named. */
+    static CloudEvent bookingRequest(String... classIds) {
         String referral = UUID.randomUUID().toString();
         return TestEvents.event(
-                EventType.REFERRAL_BOOKED,
+                EventType.REFERRAL_BOOKING_REQUESTED,
                 referral,
-                new ReferralBooked(referral, classId, site, PROVIDER, Instant.now()));
+                Bookings.request(referral, 1, PROVIDER, Joint.KNEE, 12, classIds));
     }
 
-    static int placesTaken(String classId) {
-        return given().auth()
-                .oauth2(ADMIN)
-                .get("/classes/" + classId)
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("placesTaken");
+    static String referral(CloudEvent request) {
+        return request.getSubject();
+    }
+
+    /** Referrals given a place, from the answers the outbox holds: one per request applied. */
+    List<String> answeredReferrals() {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery(
+                                "select event_key from outbox_event where type = :type and payload ->> 'providerId' = :provider",
+                                String.class)
+                        .setParameter("type", EventType.PLACE_RESERVED.type())
+                        .setParameter("provider", PROVIDER)
+                        .getResultList());
     }
 
     List<Long> deadLetteredOffsets() {
@@ -168,30 +169,5 @@ class BatchConsumptionTest {
                         .setParameter("partition", PARTITION)
                         .setParameter("from", FIRST_OFFSET)
                         .getResultList());
-    }
-
-    /** The batch SmallRye would hand the adapter, with a commit handler that records what is acknowledged. */
-    IncomingKafkaRecordBatch<String, byte[]> batch(List<ConsumerRecord<String, byte[]>> records) {
-        KafkaCommitHandler commits = new KafkaCommitHandler() {
-            @Override
-            public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record) {
-                committed.add(record.getOffset());
-                return Uni.createFrom().voidItem();
-            }
-        };
-        KafkaFailureHandler failures = new KafkaFailureHandler() {
-            @Override
-            public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
-                throw new AssertionError("EventInbox must not nack: " + record.getOffset());
-            }
-        };
-        return new IncomingKafkaRecordBatch<>(
-                new ConsumerRecords<>(Map.of(new TopicPartition(Topics.REFERRALS, PARTITION), records), Map.of()),
-                "referrals",
-                0,
-                commits,
-                failures,
-                false,
-                false);
     }
 }

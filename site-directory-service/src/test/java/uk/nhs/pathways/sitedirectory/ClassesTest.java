@@ -61,6 +61,7 @@ class ClassesTest {
         LocalDate tuesday = Fixtures.next(DayOfWeek.TUESDAY, 1);
         Map<String, Object> request = Fixtures.cohort(site, tuesday, List.of("TUESDAY", "THURSDAY"), 10);
         request.put("programmes", List.of("HIP", "KNEE"));
+        request.put("durationMinutes", 45);
         Response created = given().auth()
                 .oauth2(Fixtures.providerToken(PROVIDER))
                 .contentType(ContentType.JSON)
@@ -76,7 +77,7 @@ class ClassesTest {
                 .body("days", contains("TUESDAY", "THURSDAY"))
                 .body("startDate", equalTo(tuesday.toString()))
                 .body("endDate", equalTo(tuesday.plusWeeks(5).plusDays(2).toString())) // Thursday of week 6
-                .body("endTime", equalTo("11:00:00"))
+                .body("endTime", equalTo("10:45:00"))
                 .body("weeks", equalTo(6))
                 .body("reducedVariant", equalTo(false))
                 .body("placesTaken", equalTo(0))
@@ -109,7 +110,7 @@ class ClassesTest {
                             0,
                             FacilitatorType.PHYSIOTHERAPIST,
                             ClassStatus.SCHEDULED,
-                            60));
+                            45));
             var json = new com.fasterxml.jackson.databind.ObjectMapper()
                     .readTree(event.getData().toBytes());
             assertThat(json.get("startDate").asText()).isEqualTo(tuesday.toString());

@@ -40,6 +40,8 @@ class DemoDirectoryLoadTest {
         assertThat(counts[0]).isGreaterThanOrEqualTo(300);
         assertThat(counts[1]).isGreaterThan(500);
         assertThat(counts[2]).isGreaterThan(counts[0] * 3 / 2); // histories, not just current statuses
+        long described = QuarkusTransaction.requiringNew().call(() -> Site.count("accessibilityList <> ''"));
+        assertThat(described).as("sites with accessibility features").isGreaterThan(counts[0] * 9 / 10);
 
         String referrer = TestTokens.token("referrer", "B86030");
         given().auth()

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import uk.nhs.pathways.events.AccessibilityFeature;
 import uk.nhs.pathways.events.FacilitatorType;
 import uk.nhs.pathways.events.ProviderType;
 import uk.nhs.pathways.events.Setting;
@@ -119,6 +120,39 @@ class DemoDirectoryPlanTest {
                 .map(c -> java.time.temporal.ChronoUnit.WEEKS.between(TODAY, c.startDate()))
                 .collect(Collectors.toSet());
         assertThat(weeksAhead).hasSizeGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void sitesOfferWhatTheirSettingTypicallyOffersPeopleWhoNeedIt() {
+        List<SitePlan> leisure = PLAN.sites().stream()
+                .filter(s -> s.setting() == Setting.LEISURE_CENTRE)
+                .toList();
+        assertThat(share(
+                        leisure,
+                        s -> s.accessibility()
+                                .containsAll(List.of(
+                                        AccessibilityFeature.STEP_FREE_ACCESS, AccessibilityFeature.ON_SITE_PARKING))))
+                .as("leisure centres step-free with parking")
+                .isGreaterThan(0.7);
+        assertThat(share(
+                        PLAN.sites().stream()
+                                .filter(s -> s.setting() == Setting.PHYSIOTHERAPY_DEPARTMENT)
+                                .toList(),
+                        s -> s.accessibility().contains(AccessibilityFeature.ACCESSIBLE_TOILET)))
+                .isGreaterThan(0.85);
+        assertThat(share(PLAN.sites(), s -> !s.accessibility().contains(AccessibilityFeature.STEP_FREE_ACCESS)))
+                .as("some older buildings are not step-free")
+                .isBetween(0.03, 0.3);
+        assertThat(PLAN.sites().stream()
+                        .flatMap(s -> s.accessibility().stream())
+                        .collect(Collectors.toSet()))
+                .isEqualTo(EnumSet.allOf(AccessibilityFeature.class));
+        // a note sometimes, and never saying a site without step-free access has it
+        assertThat(share(PLAN.sites(), s -> s.accessibilityNotes() != null)).isBetween(0.15, 0.35);
+        assertThat(PLAN.sites())
+                .filteredOn(s -> !s.accessibility().contains(AccessibilityFeature.STEP_FREE_ACCESS)
+                        && s.accessibilityNotes() != null)
+                .allSatisfy(s -> assertThat(s.accessibilityNotes()).contains("steps"));
     }
 
     static <T> double share(List<T> items, Function<T, Boolean> test) {

@@ -38,7 +38,8 @@ class OpenReferralFeedTest {
         Map<String, Object> site = Fixtures.site(
                 PROVIDER, "Waveney Leisure ORUK", "NR32 1AA", "LEISURE_CENTRE", List.of("KNEE", "HIP"), "ACTIVE");
         site.put("address", "Water Lane, Lowestoft");
-        site.put("accessibility", "Step-free access, hearing loop");
+        site.put("accessibility", List.of("HEARING_LOOP", "STEP_FREE_ACCESS"));
+        site.put("accessibilityNotes", "Ramp at the pool entrance");
         site.put("sessions", 8);
         lowestoft = Fixtures.addSite(site);
         beccles = Fixtures.addSite(
@@ -137,8 +138,8 @@ class OpenReferralFeedTest {
                 .body("service_at_locations[0].location.addresses[0].postal_code", equalTo("NR32 1AA"))
                 .body("service_at_locations[0].location.addresses[0].country", equalTo("GB"))
                 .body(
-                        "service_at_locations[0].location.accessibility[0].description",
-                        equalTo("Step-free access, hearing loop"))
+                        "service_at_locations[0].location.accessibility.description",
+                        org.hamcrest.Matchers.contains("Step-free access", "Hearing loop", "Ramp at the pool entrance"))
                 .body("schedules", org.hamcrest.Matchers.hasSize(1))
                 .body("schedules[0].id", equalTo(cohort))
                 .body("schedules[0].freq", equalTo("WEEKLY"))

@@ -12,7 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import uk.nhs.pathways.events.ClassUpdated;
 import uk.nhs.pathways.events.EventCodec;
 import uk.nhs.pathways.events.EventType;
-import uk.nhs.pathways.events.ReferralBooked;
 import uk.nhs.pathways.events.SiteUpdated;
 import uk.nhs.pathways.events.Topics;
 import uk.nhs.pathways.platform.outbox.OutboxEvent;
@@ -41,7 +39,6 @@ import uk.nhs.pathways.sitedirectory.cohort.service.Classes;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
 import uk.nhs.pathways.sitedirectory.site.service.SiteDirectory;
 import uk.nhs.pathways.testing.KafkaTestCluster;
-import uk.nhs.pathways.testing.TestEvents;
 
 /**
  * A consumer that starts from nothing, reads the compacted sites and classes topics from offset 0 and
@@ -157,10 +154,7 @@ class TopicRebuildTest {
                 .statusCode(204);
 
         String referral = UUID.randomUUID().toString();
-        TestEvents.publish(
-                EventType.REFERRAL_BOOKED,
-                referral,
-                new ReferralBooked(referral, changed, keeps, PROVIDER, Instant.now()));
+        Bookings.requestPlace(referral, 1, PROVIDER, changed);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> given().auth()
                                 .oauth2(ADMIN)

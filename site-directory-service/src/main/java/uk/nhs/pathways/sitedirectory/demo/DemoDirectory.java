@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.jboss.logging.Logger;
+import uk.nhs.pathways.events.AccessibilityFeature;
 import uk.nhs.pathways.events.FacilitatorType;
 import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.ProviderType;
@@ -109,7 +110,8 @@ public class DemoDirectory {
             String name,
             String postcode,
             Setting setting,
-            String accessibility,
+            List<AccessibilityFeature> accessibility,
+            String accessibilityNotes,
             List<Joint> programmes,
             int sessions,
             List<StatusStep> history,
@@ -129,6 +131,7 @@ public class DemoDirectory {
         Random random = new Random(2026); // sites: unchanged since the first demo directory
         Random histories = new Random(334); // 334 sites had implemented ESCAPE-pain by December 2019
         Random timetable = new Random(260); // ...and 260 were still delivering
+        Random access = new Random(53); // 53.5% of sites in community settings
         Map<String, ProviderPlan> providers = new LinkedHashMap<>();
         List<SitePlan> sites = new ArrayList<>();
         for (int i = 0; i < practices.size(); i += stride) {
@@ -141,7 +144,9 @@ public class DemoDirectory {
                     id -> new ProviderPlan(id, providerName(delivery.type(), id, area), delivery.type()));
             String outcode = postcode.substring(0, postcode.indexOf(' '));
             String name = siteName(delivery.setting(), area, outcode);
-            String accessibility = random.nextInt(4) == 0 ? "Step-free access" : null;
+            boolean noted = random.nextInt(4) == 0; // drawn as ever, so every later site stays the same
+            List<AccessibilityFeature> accessibility = accessibility(delivery.setting(), access);
+            String notes = noted ? accessibilityNote(delivery.setting(), accessibility) : null;
             List<Joint> programmes = programmes(random);
             int sessions = sessions(random);
             SiteStatus status = status(random);
@@ -153,12 +158,47 @@ public class DemoDirectory {
                     postcode,
                     delivery.setting(),
                     accessibility,
+                    notes,
                     programmes,
                     sessions,
                     history,
                     classes));
         }
         return new Plan(List.copyOf(providers.values()), sites);
+    }
+
+    /**
+     * What a site of the setting typically offers: leisure centres are mostly step-free with parking,
+     * hospital and clinic departments step-free with accessible toilets and often a hearing loop, community
+     * halls more varied (older buildings, fewer car parks, usually on a bus route).
+     */
+    private static List<AccessibilityFeature> accessibility(Setting setting, Random random) {
+        int[] percent = switch (setting) { // step-free, toilet, hearing loop, parking, public transport
+            case LEISURE_CENTRE -> new int[] {92, 88, 30, 90, 60};
+            case PHYSIOTHERAPY_DEPARTMENT -> new int[] {97, 95, 65, 55, 90};
+            case COMMUNITY_CENTRE -> new int[] {65, 55, 35, 40, 80};
+            case WORKPLACE -> new int[] {90, 90, 25, 60, 75};
+        };
+        AccessibilityFeature[] features = AccessibilityFeature.values();
+        List<AccessibilityFeature> offered = new ArrayList<>();
+        for (int i = 0; i < features.length; i++) {
+            if (random.nextInt(100) < percent[i]) {
+                offered.add(features[i]);
+            }
+        }
+        return List.copyOf(offered);
+    }
+
+    private static String accessibilityNote(Setting setting, List<AccessibilityFeature> features) {
+        if (!features.contains(AccessibilityFeature.STEP_FREE_ACCESS)) {
+            return "Three steps at the entrance, with a handrail; staff can help";
+        }
+        return switch (setting) {
+            case LEISURE_CENTRE -> "Lift to the first-floor studio";
+            case PHYSIOTHERAPY_DEPARTMENT -> "Wheelchairs to borrow at the main entrance";
+            case COMMUNITY_CENTRE -> "Ramp at the side entrance";
+            case WORKPLACE -> "Level access from the staff car park";
+        };
     }
 
     private static List<StatusStep> history(SiteStatus status, LocalDate today, Random random) {
@@ -275,6 +315,13 @@ public class DemoDirectory {
             int added = QuarkusTransaction.requiringNew().timeout(600).call(() -> addClassesToExistingSites(plan));
             LOG.infof("Demo classes added to the existing directory: %d", added);
         }
+        if (QuarkusTransaction.requiringNew()
+                .call(() -> Site.count() > 0 && Site.count("accessibilityList <> ''") == 0)) {
+            // A directory loaded before sites recorded their accessibility: give its sites the plan's.
+            Plan plan = plan(England.today(clock), stride);
+            int described = QuarkusTransaction.requiringNew().timeout(600).call(() -> describeExistingSites(plan));
+            LOG.infof("Demo accessibility recorded for %d sites of the existing directory", described);
+        }
     }
 
     int[] load(Plan plan) {
@@ -290,6 +337,7 @@ public class DemoDirectory {
                             s.postcode(),
                             s.setting(),
                             s.accessibility(),
+                            s.accessibilityNotes(),
                             s.programmes(),
                             s.sessions(),
                             first.status(),
@@ -304,14 +352,10 @@ public class DemoDirectory {
     }
 
     int addClassesToExistingSites(Plan plan) {
-        Map<String, List<Site>> existing = new HashMap<>();
-        for (Site site : Site.<Site>list("order by id")) {
-            existing.computeIfAbsent(site.provider.id + "|" + site.name + "|" + site.postcode, k -> new ArrayList<>())
-                    .add(site);
-        }
+        Map<String, List<Site>> existing = existingSites();
         int added = 0;
         for (SitePlan s : plan.sites()) {
-            List<Site> matches = existing.getOrDefault(s.providerId() + "|" + s.name() + "|" + s.postcode(), List.of());
+            List<Site> matches = existing.getOrDefault(key(s), List.of());
             if (!matches.isEmpty()) {
                 Site site = matches.removeFirst();
                 if (site.status == SiteStatus.ACTIVE || site.status == SiteStatus.ONBOARDING) {
@@ -320,6 +364,33 @@ public class DemoDirectory {
             }
         }
         return added;
+    }
+
+    int describeExistingSites(Plan plan) {
+        Map<String, List<Site>> existing = existingSites();
+        int described = 0;
+        for (SitePlan s : plan.sites()) {
+            List<Site> matches = existing.getOrDefault(key(s), List.of());
+            if (!matches.isEmpty() && !s.accessibility().isEmpty()) {
+                directory.recordAccessibility(matches.removeFirst().id, s.accessibility());
+                described++;
+            }
+        }
+        return described;
+    }
+
+    /** The directory's sites by provider, name and postcode: how a planned site is recognised. */
+    private static Map<String, List<Site>> existingSites() {
+        Map<String, List<Site>> existing = new HashMap<>();
+        for (Site site : Site.<Site>list("order by id")) {
+            existing.computeIfAbsent(site.provider.id + "|" + site.name + "|" + site.postcode, k -> new ArrayList<>())
+                    .add(site);
+        }
+        return existing;
+    }
+
+    private static String key(SitePlan s) {
+        return s.providerId() + "|" + s.name() + "|" + s.postcode();
     }
 
     private int addClasses(String siteId, SitePlan s) {

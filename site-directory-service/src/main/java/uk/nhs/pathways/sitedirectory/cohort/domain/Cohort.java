@@ -18,13 +18,14 @@ import java.util.List;
 import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.events.FacilitatorType;
 import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.PlaceRefusal;
 import uk.nhs.pathways.sitedirectory.site.domain.Programmes;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
 
 /**
  * A class: one cohort of an ESCAPE-pain course at a site, meeting on fixed weekdays at a fixed time
- * for a number of sessions, with a capacity and the places taken so far (kept current from booking
- * events). Called "class" in the API and the events, and by every other type here (ClassResource,
+ * for a number of sessions, with a capacity and the places taken so far (the places reserved in it,
+ * see {@link PlaceReservation}). Called "class" in the API and the events, and by every other type here (ClassResource,
  * ClassResponse, the Classes service); only this entity is {@code Cohort}, because Java owns "class".
  */
 @Entity
@@ -112,5 +113,47 @@ public class Cohort extends PanacheEntityBase {
 
     public boolean isReducedVariant() {
         return Programmes.isReducedVariant(sessions);
+    }
+
+    /**
+     * Why a person referred for {@code joint}, whose booking {@code providerId} asks for and whose
+     * funding pays for at most {@code maxSessions} contacts, cannot have a place here; null if they can.
+     */
+    public PlaceRefusal refusalOfPlace(String providerId, Joint joint, int maxSessions) {
+        if (!site.provider.id.equals(providerId)) {
+            return PlaceRefusal.OTHER_PROVIDER;
+        }
+        if (!programmes().contains(joint)) {
+            return PlaceRefusal.OTHER_JOINT;
+        }
+        if (status != ClassStatus.SCHEDULED) {
+            return PlaceRefusal.NOT_OPEN;
+        }
+        if (sessions > maxSessions) {
+            return PlaceRefusal.TOO_MANY_SESSIONS;
+        }
+        if (placesTaken >= capacity) {
+            return PlaceRefusal.FULL;
+        }
+        return null;
+    }
+
+    /**
+     * Takes a place if {@link #refusalOfPlace} allows it. Only on the row as it is now and locked until
+     * the transaction ends: then no other taker can pass the same check for the same free place.
+     *
+     * @return null when a place was taken, else why not
+     */
+    public PlaceRefusal takePlace(String providerId, Joint joint, int maxSessions) {
+        PlaceRefusal refusal = refusalOfPlace(providerId, joint, maxSessions);
+        if (refusal == null) {
+            placesTaken++;
+        }
+        return refusal;
+    }
+
+    /** A reserved place given back. */
+    public void releasePlace() {
+        placesTaken = Math.max(0, placesTaken - 1);
     }
 }

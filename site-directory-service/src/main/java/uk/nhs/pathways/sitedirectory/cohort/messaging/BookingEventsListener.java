@@ -8,15 +8,17 @@ import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import uk.nhs.pathways.events.EventType;
-import uk.nhs.pathways.events.ReferralBooked;
+import uk.nhs.pathways.events.ReferralBookingRequested;
+import uk.nhs.pathways.events.ReferralStatusChanged;
 import uk.nhs.pathways.platform.inbox.EventHandlers;
 import uk.nhs.pathways.platform.inbox.EventInbox;
-import uk.nhs.pathways.sitedirectory.cohort.service.Classes;
+import uk.nhs.pathways.sitedirectory.cohort.domain.PlaceReservation.Release;
+import uk.nhs.pathways.sitedirectory.cohort.service.Places;
 
 /**
- * Kafka adapter for the referrals topic: each booking takes a place in its class, once. The topic's
- * other event types are not the directory's business; a booking for a class the directory does not
- * hold is dead-lettered.
+ * Kafka adapter for the referrals topic: booking requests get a place reserved or refused; a cancelled
+ * booking or a withdrawn referral gives its place back. The topic's other event types (referral.booked
+ * included: it follows a reservation, already counted) are not the directory's business.
  */
 @ApplicationScoped
 public class BookingEventsListener {
@@ -25,13 +27,22 @@ public class BookingEventsListener {
     EventInbox inbox;
 
     @Inject
-    Classes classes;
+    Places places;
 
     private EventHandlers handlers;
 
     @PostConstruct
     void handlers() {
-        handlers = EventHandlers.on(EventType.REFERRAL_BOOKED, ReferralBooked.class, classes::booked);
+        handlers = EventHandlers.on(
+                        EventType.REFERRAL_BOOKING_REQUESTED, ReferralBookingRequested.class, places::requested)
+                .and(
+                        EventType.REFERRAL_BOOKING_CANCELLED,
+                        ReferralStatusChanged.class,
+                        change -> places.released(change, Release.BOOKING_CANCELLED))
+                .and(
+                        EventType.REFERRAL_WITHDRAWN,
+                        ReferralStatusChanged.class,
+                        change -> places.released(change, Release.WITHDRAWN));
     }
 
     @Incoming("referrals")

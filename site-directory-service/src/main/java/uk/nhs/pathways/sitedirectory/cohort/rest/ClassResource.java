@@ -77,8 +77,9 @@ public class ClassResource {
     @RolesAllowed({Roles.ADMIN, Roles.PROVIDER})
     @Operation(
             summary = "Replace a class's details",
-            description = "Needs If-Match with the class's current ETag: 412 if someone (or a booking) changed it "
-                    + "meanwhile, 428 without it. Places taken are not sent: bookings keep them current.")
+            description =
+                    "Needs If-Match with the class's current ETag: 412 if someone (or a place reserved) changed it "
+                            + "meanwhile, 428 without it. Places taken are not sent: the directory counts the places it reserved.")
     @APIResponse(responseCode = "400", description = "Invalid class: every field at fault is named (problem+json)")
     @APIResponse(responseCode = "412", description = "The class changed since the ETag sent")
     @APIResponse(responseCode = "428", description = "No If-Match")

@@ -16,14 +16,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jboss.logging.Logger;
 import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.events.ClassUpdated;
 import uk.nhs.pathways.events.EventType;
 import uk.nhs.pathways.events.FacilitatorType;
-import uk.nhs.pathways.events.InvalidEventException;
 import uk.nhs.pathways.events.Joint;
-import uk.nhs.pathways.events.ReferralBooked;
 import uk.nhs.pathways.events.SiteStatus;
 import uk.nhs.pathways.platform.outbox.Outbox;
 import uk.nhs.pathways.platform.problem.Problem;
@@ -37,14 +34,13 @@ import uk.nhs.pathways.sitedirectory.site.domain.Site;
 import uk.nhs.pathways.sitedirectory.site.service.SiteChange;
 
 /**
- * The rules for classes (the {@link Cohort} entity). Every change, including each booking, is written
+ * The rules for classes (the {@link Cohort} entity). Every change, including each place reserved or
+ * given back ({@link Places}), is written
  * with the class's full-state event in one transaction, so the classes topic always ends with the class
  * as it is. Nothing is written when a rule fails: every rule is checked before the first write.
  */
 @ApplicationScoped
 public class Classes {
-
-    private static final Logger LOG = Logger.getLogger(Classes.class);
 
     private static final int MIN_CAPACITY = 4;
     private static final int MAX_CAPACITY = 20;
@@ -126,8 +122,8 @@ public class Classes {
 
     /**
      * Deletes a class entered by mistake: gone from the directory, and a tombstone on the classes topic
-     * makes every consumer forget it. A class with places taken is cancelled instead (409), so its
-     * bookings stay accounted for.
+     * makes every consumer forget it (with the places once reserved and given back in it). A class with
+     * places taken is cancelled instead (409), so its bookings stay accounted for.
      */
     @Transactional
     public void delete(String id, long expectedVersion) {
@@ -161,33 +157,6 @@ public class Classes {
         if (Cohort.count("site.id", deleting.site().id) > 0) {
             throw deleting.refuse();
         }
-    }
-
-    /**
-     * A provider booked a referred person into the class: one more place taken. A booking is a fact the
-     * referral service already recorded, so it counts even if the class filled up meanwhile (then it is
-     * over capacity, and logged). A booking for a class this directory does not hold cannot be applied.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void booked(ReferralBooked booking) {
-        if (booking.classId() == null) {
-            throw new InvalidEventException("booking of referral " + booking.referralId() + " names no class");
-        }
-        Cohort cohort = Cohort.<Cohort>findByIdOptional(booking.classId(), LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new InvalidEventException("booking of referral " + booking.referralId()
-                        + " is for class " + booking.classId() + ", which the directory does not hold"));
-        if (booking.siteId() != null && !booking.siteId().equals(cohort.site.id)) {
-            throw new InvalidEventException("booking of referral " + booking.referralId() + " names site "
-                    + booking.siteId() + " but class " + cohort.id + " is at site " + cohort.site.id);
-        }
-        cohort.placesTaken++;
-        cohort.updatedAt = now();
-        if (cohort.placesTaken > cohort.capacity || cohort.status != ClassStatus.SCHEDULED) {
-            LOG.warnf(
-                    "Class %s (%s) now has %d places taken of %d",
-                    cohort.id, cohort.status, cohort.placesTaken, cohort.capacity);
-        }
-        written(cohort);
     }
 
     public Optional<Cohort> find(String id) {
@@ -333,7 +302,7 @@ public class Classes {
     }
 
     /** Writes a changed class (bumping the version its ETag carries) and publishes it. */
-    private void written(Cohort cohort) {
+    void written(Cohort cohort) {
         Cohort.flush();
         publish(cohort);
     }

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.nhs.pathways.events.AccessibilityFeature;
 import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.SiteStatus;
@@ -36,6 +38,7 @@ import uk.nhs.pathways.platform.time.England;
 import uk.nhs.pathways.sitedirectory.cohort.domain.Cohort;
 import uk.nhs.pathways.sitedirectory.cohort.service.Classes;
 import uk.nhs.pathways.sitedirectory.search.service.DirectorySearch;
+import uk.nhs.pathways.sitedirectory.site.domain.AccessibilityFeatures;
 import uk.nhs.pathways.sitedirectory.site.domain.Provider;
 import uk.nhs.pathways.sitedirectory.site.domain.Site;
 import uk.nhs.pathways.sitedirectory.site.service.SiteDirectory;
@@ -209,10 +212,22 @@ public class OpenReferralResource {
                 site.longitude,
                 List.of(new Hsds.Address(
                         uuid("address:" + site.id), site.id, address1, city, site.postcode, "GB", "physical")),
-                site.accessibility == null || site.accessibility.isBlank()
-                        ? List.of()
-                        : List.of(
-                                new Hsds.Accessibility(uuid("accessibility:" + site.id), site.id, site.accessibility)));
+                accessibility(site));
+    }
+
+    /** One entry per feature the site offers, in words, then the provider's own note if there is one. */
+    private static List<Hsds.Accessibility> accessibility(Site site) {
+        List<Hsds.Accessibility> entries = new ArrayList<>();
+        for (AccessibilityFeature feature : site.accessibility()) {
+            entries.add(new Hsds.Accessibility(
+                    uuid("accessibility:" + site.id + ":" + feature.name()),
+                    site.id,
+                    AccessibilityFeatures.describe(feature)));
+        }
+        if (site.accessibilityNotes != null && !site.accessibilityNotes.isBlank()) {
+            entries.add(new Hsds.Accessibility(uuid("accessibility:" + site.id), site.id, site.accessibilityNotes));
+        }
+        return entries;
     }
 
     private static Hsds.Schedule schedule(Site site, Cohort c) {

@@ -12,6 +12,7 @@ import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import uk.nhs.pathways.events.AccessibilityFeature;
 import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.Setting;
 import uk.nhs.pathways.events.SiteStatus;
@@ -40,7 +41,13 @@ public class Site extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Setting setting;
 
-    public String accessibility;
+    /** Stored as {@link AccessibilityFeatures} stores them. */
+    @Column(name = "accessibility")
+    String accessibilityList = "";
+
+    /** Anything more about access, in the provider's words (e.g. which entrance has the ramp). */
+    @Column(name = "accessibility_notes")
+    public String accessibilityNotes;
 
     /** Stored as {@link Programmes} stores them. */
     @Column(name = "programmes")
@@ -74,6 +81,15 @@ public class Site extends PanacheEntityBase {
 
     public void programmes(List<Joint> joints) {
         programmeList = Programmes.store(joints);
+    }
+
+    /** What the site offers people who need it. */
+    public List<AccessibilityFeature> accessibility() {
+        return AccessibilityFeatures.parse(accessibilityList);
+    }
+
+    public void accessibility(List<AccessibilityFeature> features) {
+        accessibilityList = AccessibilityFeatures.store(features);
     }
 
     public boolean isReducedVariant() {

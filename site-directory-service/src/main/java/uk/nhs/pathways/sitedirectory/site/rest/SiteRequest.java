@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.nhs.pathways.events.AccessibilityFeature;
 import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.Setting;
 import uk.nhs.pathways.events.SiteStatus;
@@ -25,8 +26,16 @@ public record SiteRequest(
         @NotBlank @Schema(example = "LS12 3AB") String postcode,
         @NotNull Setting setting,
 
-        @Size(max = 1000) @Schema(example = "Step-free access, hearing loop")
-        String accessibility,
+        @Schema(
+                description = "What the site offers people who need it; empty or omitted if none is recorded",
+                example = "[\"STEP_FREE_ACCESS\", \"ACCESSIBLE_TOILET\", \"ON_SITE_PARKING\"]")
+        List<@NotNull AccessibilityFeature> accessibility,
+
+        @Size(max = 1000)
+        @Schema(
+                description = "Anything more about access, in your words (published in the open directory feed)",
+                example = "Ramp at the side entrance on Elm Street")
+        String accessibilityNotes,
 
         @NotEmpty List<@NotNull Joint> programmes,
 
@@ -46,6 +55,16 @@ public record SiteRequest(
 
     SiteDirectory.SiteDetails details() {
         return new SiteDirectory.SiteDetails(
-                providerId, name, address, postcode, setting, accessibility, programmes, sessions, status, statusSince);
+                providerId,
+                name,
+                address,
+                postcode,
+                setting,
+                accessibility == null ? List.of() : accessibility,
+                accessibilityNotes,
+                programmes,
+                sessions,
+                status,
+                statusSince);
     }
 }

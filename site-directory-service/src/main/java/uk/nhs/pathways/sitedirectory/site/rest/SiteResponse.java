@@ -2,6 +2,7 @@ package uk.nhs.pathways.sitedirectory.site.rest;
 
 import java.time.LocalDate;
 import java.util.List;
+import uk.nhs.pathways.events.AccessibilityFeature;
 import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.Setting;
 import uk.nhs.pathways.events.SiteStatus;
@@ -9,7 +10,8 @@ import uk.nhs.pathways.sitedirectory.site.domain.Site;
 
 /**
  * A site as the API shows it; {@code distanceMetres} only in search results. {@code subIcbOdsCode} is the
- * commissioner's area the site lies in (null outside England).
+ * commissioner's area the site lies in (null outside England); {@code accessibility} what it offers people
+ * who need it (empty if none is recorded), {@code accessibilityNotes} anything more, in the provider's words.
  */
 public record SiteResponse(
         String id,
@@ -22,7 +24,8 @@ public record SiteResponse(
         double latitude,
         double longitude,
         Setting setting,
-        String accessibility,
+        List<AccessibilityFeature> accessibility,
+        String accessibilityNotes,
         List<Joint> programmes,
         int sessions,
         boolean reducedVariant,
@@ -44,7 +47,8 @@ public record SiteResponse(
                 site.latitude,
                 site.longitude,
                 site.setting,
-                site.accessibility,
+                site.accessibility(),
+                site.accessibilityNotes,
                 site.programmes(),
                 site.sessions,
                 site.isReducedVariant(),

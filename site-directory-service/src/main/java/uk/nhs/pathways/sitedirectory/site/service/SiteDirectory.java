@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import uk.nhs.pathways.events.AccessibilityFeature;
 import uk.nhs.pathways.events.EventType;
 import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.ProviderType;
@@ -54,6 +55,7 @@ public class SiteDirectory {
     /**
      * What a site is made of, whoever sends it.
      *
+     * @param accessibility what the site offers people who need it (empty: none recorded)
      * @param statusSince when the status took effect; today if null. Past dates record history late.
      */
     public record SiteDetails(
@@ -62,7 +64,8 @@ public class SiteDirectory {
             String address,
             String postcode,
             Setting setting,
-            String accessibility,
+            List<AccessibilityFeature> accessibility,
+            String accessibilityNotes,
             List<Joint> programmes,
             int sessions,
             SiteStatus status,
@@ -152,6 +155,16 @@ public class SiteDirectory {
         return moveTo(Locking.lock(Site.class, "site", id), status, effectiveOn, actor);
     }
 
+    /** Records what a site offers people who need it (loading data, e.g. the demo directory); no version check. */
+    @Transactional
+    public Site recordAccessibility(String id, List<AccessibilityFeature> features) {
+        Site site = Locking.lock(Site.class, "site", id);
+        site.accessibility(features);
+        site.updatedAt = OffsetDateTime.now(clock);
+        written(site);
+        return site;
+    }
+
     public Optional<Site> find(String id) {
         return Site.findByIdOptional(id);
     }
@@ -226,7 +239,8 @@ public class SiteDirectory {
         site.longitude = location.longitude();
         site.subIcbOdsCode = areas.subIcbOf(postcode).orElse(null);
         site.setting = details.setting();
-        site.accessibility = details.accessibility();
+        site.accessibility(details.accessibility());
+        site.accessibilityNotes = details.accessibilityNotes();
         site.programmes(details.programmes());
         site.sessions = details.sessions();
         site.updatedAt = OffsetDateTime.now(clock);
@@ -257,7 +271,7 @@ public class SiteDirectory {
                 site.programmes(),
                 site.sessions,
                 site.status,
-                java.util.List.of());
+                site.accessibility());
     }
 
     /** Writes a changed site (bumping the version its ETag carries) and publishes it. */
