@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
+import uk.nhs.pathways.events.ClassSchedule;
 
 /**
  * The dates of a course: the first session on the start date, then one on every scheduled weekday
@@ -41,17 +41,7 @@ public final class CourseCalendar {
 
     /** Every session date, first to last; the start date must be one of the days. */
     public static List<LocalDate> sessionDates(LocalDate start, Collection<DayOfWeek> days, int sessions) {
-        Set<DayOfWeek> meets = EnumSet.copyOf(days);
-        if (!meets.contains(start.getDayOfWeek())) {
-            throw new IllegalArgumentException("start date " + start + " is not a " + meets);
-        }
-        List<LocalDate> dates = new ArrayList<>(sessions);
-        for (LocalDate d = start; dates.size() < sessions; d = d.plusDays(1)) {
-            if (meets.contains(d.getDayOfWeek())) {
-                dates.add(d);
-            }
-        }
-        return dates;
+        return ClassSchedule.sessionDates(start, days, sessions);
     }
 
     public static int weeks(Collection<DayOfWeek> days, int sessions) {

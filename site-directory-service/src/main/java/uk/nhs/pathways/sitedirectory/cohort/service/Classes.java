@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hibernate.LockOptions;
+import org.hibernate.jpa.AvailableHints;
 import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.events.ClassUpdated;
 import uk.nhs.pathways.events.EventType;
@@ -299,6 +301,32 @@ public class Classes {
         cohort.status = ClassStatus.CANCELLED;
         cohort.updatedAt = now();
         written(cohort);
+    }
+
+    /**
+     * Moves classes on by their own dates: a SCHEDULED class whose first session is due becomes RUNNING,
+     * and a SCHEDULED or RUNNING class past its last session COMPLETED, each publishing its new state.
+     * Idempotent (a class already moved is not touched again), and safe with several replicas: rows
+     * another transaction holds are skipped and moved on its next run.
+     *
+     * @return how many classes moved
+     */
+    @Transactional
+    public int advanceByDate(LocalDate today) {
+        List<Cohort> due = Cohort.<Cohort>find(
+                        "(status = ?1 and startDate <= ?3) or (status in (?1, ?2) and endDate < ?3) order by id",
+                        ClassStatus.SCHEDULED,
+                        ClassStatus.RUNNING,
+                        today)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint(AvailableHints.HINT_SPEC_LOCK_TIMEOUT, LockOptions.SKIP_LOCKED)
+                .list();
+        for (Cohort cohort : due) {
+            cohort.status = today.isAfter(cohort.endDate) ? ClassStatus.COMPLETED : ClassStatus.RUNNING;
+            cohort.updatedAt = now();
+            written(cohort);
+        }
+        return due.size();
     }
 
     /** Writes a changed class (bumping the version its ETag carries) and publishes it. */
