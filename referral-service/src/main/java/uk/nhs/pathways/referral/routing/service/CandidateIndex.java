@@ -1,0 +1,274 @@
+package uk.nhs.pathways.referral.routing.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+import uk.nhs.pathways.events.AccessibilityFeature;
+import uk.nhs.pathways.events.ClassStatus;
+import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.Setting;
+import uk.nhs.pathways.events.SiteStatus;
+import uk.nhs.pathways.platform.geo.BoundingBox;
+import uk.nhs.pathways.platform.geo.Location;
+import uk.nhs.pathways.referral.routing.domain.Ranking;
+
+/**
+ * Each replica's in-memory index of the directory copies, for ranking: sites on a grid of about 11 km,
+ * each with its SCHEDULED classes. The copies in PostgreSQL stay the truth; before every ranking the index
+ * reads the rows written since it last looked ({@link #catchUp}), so a ranking sees every change committed
+ * before it started, whichever replica's consumer wrote it.
+ *
+ * <p>How it misses nothing: every copy row carries the id of the transaction that last wrote it (a
+ * trigger), and the index keeps a horizon, the oldest transaction still running when it last looked
+ * ({@code pg_snapshot_xmin}). Every transaction older than that had finished, so its rows were read; every
+ * row written later has an id at or above the horizon and is read next time.
+ */
+@ApplicationScoped
+public class CandidateIndex {
+
+    private static final Logger LOG = Logger.getLogger(CandidateIndex.class);
+
+    /** Grid cells of a tenth of a degree. */
+    static final double CELLS_PER_DEGREE = 10.0;
+
+    @Inject
+    EntityManager entityManager;
+
+    private final Map<String, Ranking.Site> sites = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Ranking.Cohort>> classesBySite = new ConcurrentHashMap<>();
+    private final Map<String, String> siteOfClass = new ConcurrentHashMap<>();
+    private final Map<Long, Set<String>> siteIdsByCell = new ConcurrentHashMap<>();
+
+    /** Null until the first full load. */
+    private String horizon;
+
+    /** Brings the index up to date with every committed change of the copies. */
+    @Transactional
+    public synchronized void catchUp() {
+        entityManager.unwrap(Session.class).doWork(this::catchUp);
+    }
+
+    /** The sites (with their classes) in the grid cells around a point: a superset of those within {@code metres}. */
+    public List<Ranking.SiteClasses> near(Location home, long metres) {
+        BoundingBox box = BoundingBox.around(home, metres);
+        long minRow = cell(box.minLatitude());
+        long maxRow = cell(box.maxLatitude());
+        long minColumn = cell(box.minLongitude());
+        long maxColumn = cell(box.maxLongitude());
+        List<Ranking.SiteClasses> found = new ArrayList<>();
+        for (long row = minRow; row <= maxRow; row++) {
+            for (long column = minColumn; column <= maxColumn; column++) {
+                Set<String> ids = siteIdsByCell.get(key(row, column));
+                if (ids == null) {
+                    continue;
+                }
+                for (String siteId : ids) {
+                    Ranking.Site site = sites.get(siteId);
+                    Map<String, Ranking.Cohort> classes = classesBySite.get(siteId);
+                    if (site != null && classes != null && !classes.isEmpty()) {
+                        found.add(new Ranking.SiteClasses(site, classes.values()));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Classes in the index (SCHEDULED ones), for reports. */
+    public int classes() {
+        return siteOfClass.size();
+    }
+
+    private void catchUp(Connection db) throws SQLException {
+        String since = horizon;
+        String next;
+        boolean sitesChanged;
+        boolean classesChanged;
+        boolean removals;
+        try (PreparedStatement look = db.prepareStatement("""
+                select pg_snapshot_xmin(pg_current_snapshot())::text,
+                       exists (select 1 from directory_site where changed_xid >= ?::xid8),
+                       exists (select 1 from directory_class where changed_xid >= ?::xid8),
+                       exists (select 1 from directory_removal where changed_xid >= ?::xid8)""")) {
+            String from = since == null ? "0" : since;
+            look.setString(1, from);
+            look.setString(2, from);
+            look.setString(3, from);
+            try (ResultSet row = look.executeQuery()) {
+                row.next();
+                next = row.getString(1);
+                sitesChanged = row.getBoolean(2);
+                classesChanged = row.getBoolean(3);
+                removals = since != null && row.getBoolean(4);
+            }
+        }
+        if (sitesChanged) {
+            readSites(db, since);
+        }
+        if (classesChanged) {
+            readClasses(db, since);
+        }
+        if (removals) {
+            readRemovals(db, since);
+        }
+        if (since == null) {
+            LOG.infof("Ranking index loaded: %d sites, %d scheduled classes", sites.size(), siteOfClass.size());
+        }
+        horizon = next;
+    }
+
+    private void readSites(Connection db, String since) throws SQLException {
+        try (PreparedStatement read = db.prepareStatement("""
+                select site_id, name, provider_id, provider_name, setting, status, programmes, accessibility,
+                       latitude, longitude
+                from directory_site where changed_xid >= ?::xid8""")) {
+            read.setString(1, since == null ? "0" : since);
+            read.setFetchSize(5_000);
+            try (ResultSet row = read.executeQuery()) {
+                while (row.next()) {
+                    put(new Ranking.Site(
+                            row.getString(1),
+                            row.getString(2),
+                            row.getString(3),
+                            row.getString(4),
+                            Setting.valueOf(row.getString(5)),
+                            SiteStatus.valueOf(row.getString(6)),
+                            names(row.getString(7), Joint.class),
+                            names(row.getString(8), AccessibilityFeature.class),
+                            row.getDouble(9),
+                            row.getDouble(10)));
+                }
+            }
+        }
+    }
+
+    private void readClasses(Connection db, String since) throws SQLException {
+        try (PreparedStatement read = db.prepareStatement("""
+                select class_id, site_id, provider_id, programmes, start_date, days, start_time, duration_minutes,
+                       sessions, capacity - places_taken, status
+                from directory_class where changed_xid >= ?::xid8""" + (since == null ? " and status = 'SCHEDULED'" : ""))) {
+            read.setString(1, since == null ? "0" : since);
+            read.setFetchSize(5_000);
+            try (ResultSet row = read.executeQuery()) {
+                while (row.next()) {
+                    ClassStatus status = ClassStatus.valueOf(row.getString(11));
+                    String classId = row.getString(1);
+                    if (status != ClassStatus.SCHEDULED) {
+                        removeClass(classId); // only SCHEDULED classes take referrals
+                        continue;
+                    }
+                    List<DayOfWeek> days = new ArrayList<>(names(row.getString(6), DayOfWeek.class));
+                    put(new Ranking.Cohort(
+                            classId,
+                            row.getString(2),
+                            row.getString(3),
+                            names(row.getString(4), Joint.class),
+                            row.getDate(5).toLocalDate(),
+                            List.copyOf(days),
+                            row.getTime(7).toLocalTime(),
+                            row.getInt(8),
+                            row.getInt(9),
+                            row.getInt(10),
+                            status));
+                }
+            }
+        }
+    }
+
+    /** Removals of copies that are still gone (one re-added since is read as a change instead). */
+    private void readRemovals(Connection db, String since) throws SQLException {
+        try (PreparedStatement read = db.prepareStatement("""
+                select r.kind, r.copy_id from directory_removal r
+                where r.changed_xid >= ?::xid8
+                  and not exists (select 1 from directory_site s where r.kind = 'SITE' and s.site_id = r.copy_id)
+                  and not exists (select 1 from directory_class c where r.kind = 'CLASS' and c.class_id = r.copy_id)""")) {
+            read.setString(1, since);
+            try (ResultSet row = read.executeQuery()) {
+                while (row.next()) {
+                    if (row.getString(1).equals("SITE")) {
+                        removeSite(row.getString(2));
+                    } else {
+                        removeClass(row.getString(2));
+                    }
+                }
+            }
+        }
+    }
+
+    private void put(Ranking.Site site) {
+        Ranking.Site before = sites.put(site.siteId(), site);
+        long cell = cellOf(site.latitude(), site.longitude());
+        if (before != null) {
+            long was = cellOf(before.latitude(), before.longitude());
+            Set<String> old = siteIdsByCell.get(was);
+            if (was != cell && old != null) {
+                old.remove(site.siteId());
+            }
+        }
+        siteIdsByCell.computeIfAbsent(cell, c -> ConcurrentHashMap.newKeySet()).add(site.siteId());
+    }
+
+    private void put(Ranking.Cohort cohort) {
+        String before = siteOfClass.put(cohort.classId(), cohort.siteId());
+        Map<String, Ranking.Cohort> old = before == null ? null : classesBySite.get(before);
+        if (old != null && !before.equals(cohort.siteId())) {
+            old.remove(cohort.classId());
+        }
+        classesBySite
+                .computeIfAbsent(cohort.siteId(), s -> new ConcurrentHashMap<>())
+                .put(cohort.classId(), cohort);
+    }
+
+    private void removeClass(String classId) {
+        String siteId = siteOfClass.remove(classId);
+        Map<String, Ranking.Cohort> classes = siteId == null ? null : classesBySite.get(siteId);
+        if (classes != null) {
+            classes.remove(classId);
+        }
+    }
+
+    private void removeSite(String siteId) {
+        Ranking.Site site = sites.remove(siteId);
+        Set<String> ids = site == null ? null : siteIdsByCell.get(cellOf(site.latitude(), site.longitude()));
+        if (ids != null) {
+            ids.remove(siteId);
+        }
+    }
+
+    static long cell(double degrees) {
+        return (long) Math.floor(degrees * CELLS_PER_DEGREE);
+    }
+
+    static long cellOf(double latitude, double longitude) {
+        return key(cell(latitude), cell(longitude));
+    }
+
+    static long key(long row, long column) {
+        return (row << 32) ^ (column & 0xffffffffL);
+    }
+
+    static <E extends Enum<E>> Set<E> names(String joined, Class<E> type) {
+        Set<E> values = EnumSet.noneOf(type);
+        if (joined != null && !joined.isBlank()) {
+            Arrays.stream(joined.split(","))
+                    .map(n -> Enum.valueOf(type, n.trim()))
+                    .forEach(values::add);
+        }
+        return values;
+    }
+}
