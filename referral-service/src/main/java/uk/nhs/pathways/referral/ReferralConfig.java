@@ -49,6 +49,17 @@ public interface ReferralConfig {
         @WithDefault("3")
         int maxReroutes();
 
+        /**
+         * pathways.lifecycle.no-answer-check-every: how often each replica runs the no-answer check (read by
+         * NoAnswerCheck's schedule), e.g. 15m.
+         */
+        @WithDefault("15m")
+        String noAnswerCheckEvery();
+
+        /** pathways.lifecycle.no-answer-check-delay: how long after start the first check waits. */
+        @WithDefault("1m")
+        String noAnswerCheckDelay();
+
         /** pathways.lifecycle.no-answer-batch: offers the no-answer check moves on per transaction. */
         @WithDefault("50")
         int noAnswerBatch();

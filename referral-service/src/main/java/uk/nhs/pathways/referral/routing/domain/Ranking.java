@@ -202,8 +202,8 @@ public final class Ranking {
         if (meetPreferences == 0) {
             return new RankingOutcome.NothingFits(
                     "NO_CLASS_MEETS_PREFERENCES",
-                    "%d class%s for the %s in range, but none meets the person's preferences (settings, days and times, needs)"
-                            .formatted(inRange, inRange == 1 ? " is" : "es are", joint));
+                    "%d class%s for the %s %s in range, but none meets the person's preferences (settings, days and times, needs)"
+                            .formatted(inRange, inRange == 1 ? "" : "es", joint, inRange == 1 ? "is" : "are"));
         }
         if (withRoom == 0) {
             return new RankingOutcome.NothingFits(
