@@ -578,16 +578,23 @@ public class Referrals {
         if (referral.isEmpty()) {
             return Optional.empty();
         }
-        List<TimelineEntry> entries = TimelineEntry.list("referralId", Sort.ascending("id"), id);
-        if (!scope.isReferrer()) {
-            long offered = entries.stream()
-                    .filter(e ->
-                            e.to == ReferralStatus.OFFERED && scope.providerId().equals(e.providerId))
-                    .mapToLong(e -> e.id)
-                    .max()
-                    .orElse(Long.MAX_VALUE);
-            entries = entries.stream().filter(e -> e.id >= offered).toList();
+        List<TimelineEntry> all = TimelineEntry.list("referralId", Sort.ascending("id"), id);
+        if (scope.isReferrer()) {
+            audit.record(reader, AuditEvent.Action.READ, id, "viewed timeline");
+            return Optional.of(all);
         }
+        // From the provider's (latest) offer; for one offered before the timeline was kept, from its first entry.
+        String provider = scope.providerId();
+        long from = all.stream()
+                .filter(e -> e.to == ReferralStatus.OFFERED && provider.equals(e.providerId))
+                .mapToLong(e -> e.id)
+                .max()
+                .orElseGet(() -> all.stream()
+                        .filter(e -> provider.equals(e.providerId))
+                        .mapToLong(e -> e.id)
+                        .min()
+                        .orElse(Long.MAX_VALUE));
+        List<TimelineEntry> entries = all.stream().filter(e -> e.id >= from).toList();
         audit.record(reader, AuditEvent.Action.READ, id, "viewed timeline");
         return Optional.of(entries);
     }
