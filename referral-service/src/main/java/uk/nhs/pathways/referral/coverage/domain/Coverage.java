@@ -2,6 +2,8 @@ package uk.nhs.pathways.referral.coverage.domain;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import uk.nhs.pathways.events.FundingCoverage;
 import uk.nhs.pathways.events.Joint;
 
@@ -11,9 +13,9 @@ import uk.nhs.pathways.events.Joint;
  * the class's first day, covers the joint, and allows at least as many contacts per episode as the class
  * has sessions. Only a forecast: the contract service still decides every proposal.
  */
-public record Coverage(List<Cover> covers) {
+public record Coverage(List<Cover> covers, Map<String, List<Cover>> byProvider, List<Cover> anyProvider) {
 
-    public static final Coverage NONE = new Coverage(List.of());
+    public static final Coverage NONE = of(List.of());
 
     /** One period of one contract, for one provider (null: any qualified provider). */
     public record Cover(String providerId, FundingCoverage.Period period) {
@@ -28,11 +30,22 @@ public record Coverage(List<Cover> covers) {
         }
     }
 
+    /** Indexed by provider: ranking asks once per candidate class, and an ICB may cover hundreds of providers. */
     public static Coverage of(List<Cover> covers) {
-        return new Coverage(List.copyOf(covers));
+        Map<String, List<Cover>> byProvider = covers.stream()
+                .filter(c -> c.providerId() != null)
+                .collect(Collectors.groupingBy(Cover::providerId, Collectors.toUnmodifiableList()));
+        List<Cover> any = covers.stream().filter(c -> c.providerId() == null).toList();
+        return new Coverage(List.copyOf(covers), Map.copyOf(byProvider), any);
     }
 
     public boolean funds(String providerId, Joint joint, LocalDate startDate, int sessions) {
+        return anyFunds(byProvider.getOrDefault(providerId, List.of()), providerId, joint, startDate, sessions)
+                || anyFunds(anyProvider, providerId, joint, startDate, sessions);
+    }
+
+    private static boolean anyFunds(
+            List<Cover> covers, String providerId, Joint joint, LocalDate startDate, int sessions) {
         for (Cover cover : covers) {
             if (cover.funds(providerId, joint, startDate, sessions)) {
                 return true;
