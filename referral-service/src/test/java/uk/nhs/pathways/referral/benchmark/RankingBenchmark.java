@@ -63,7 +63,7 @@ class RankingBenchmark {
     static final int SITES = 10_000;
     static final int CLASSES = 100_000;
     static final int PROVIDERS = 400;
-    static final int WARM_UP = 1_000;
+    static final int WARM_UP = 500;
     static final int REFERRALS = 3_000;
 
     /** Only the benchmark's database and the in-JVM broker; not the tests' database. */

@@ -14,6 +14,7 @@ import uk.nhs.pathways.events.FundingCoverage;
 import uk.nhs.pathways.platform.inbox.EventHandlers;
 import uk.nhs.pathways.platform.inbox.EventInbox;
 import uk.nhs.pathways.referral.coverage.domain.FundingCoverageCopy;
+import uk.nhs.pathways.referral.directory.domain.DirectoryRemoval;
 
 /**
  * Kafka adapter for the contract service's compacted coverage topic: each record replaces the copy of its
@@ -49,5 +50,6 @@ public class FundingCoverageListener {
 
     void uncovered(String key) {
         FundingCoverageCopy.deleteById(key);
+        DirectoryRemoval.of(DirectoryRemoval.Kind.COVERAGE, key).persist();
     }
 }

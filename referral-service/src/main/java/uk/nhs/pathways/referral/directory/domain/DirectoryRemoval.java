@@ -10,14 +10,15 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A copy a tombstone removed: how each replica's ranking index learns to forget it. */
+/** A copy (site, class or funding coverage) a tombstone removed: how each replica's ranking index learns to forget it. */
 @Entity
 @Table(name = "directory_removal")
 public class DirectoryRemoval extends PanacheEntityBase {
 
     public enum Kind {
         SITE,
-        CLASS
+        CLASS,
+        COVERAGE
     }
 
     @Id

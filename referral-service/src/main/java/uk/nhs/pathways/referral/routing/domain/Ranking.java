@@ -89,6 +89,21 @@ public final class Ranking {
             .thenComparingLong(Fit::distanceMetres)
             .thenComparing(f -> f.cohort().classId());
 
+    /** Whether a class would rank before {@code kept}: ORDER, without making a Fit to compare. */
+    static boolean before(boolean funded, Cohort cohort, long distance, Fit kept) {
+        if (funded != kept.funded()) {
+            return funded;
+        }
+        int byStart = cohort.startDate().compareTo(kept.cohort().startDate());
+        if (byStart != 0) {
+            return byStart < 0;
+        }
+        if (distance != kept.distanceMetres()) {
+            return distance < kept.distanceMetres();
+        }
+        return cohort.classId().compareTo(kept.cohort().classId()) < 0;
+    }
+
     public static RankingOutcome rank(Query query, Iterable<SiteClasses> candidates) {
         Preferences preferences = query.preferences();
         int inRange = 0;
@@ -132,6 +147,9 @@ public final class Ranking {
                 }
                 boolean funded = query.coverage()
                         .funds(cohort.providerId(), query.joint(), cohort.startDate(), cohort.sessions());
+                if (best.size() == query.wanted() && !before(funded, cohort, distance, best.peek())) {
+                    continue; // no better than the worst kept
+                }
                 best.add(new Fit(site, cohort, distance, funded));
                 if (best.size() > query.wanted()) {
                     best.poll(); // the worst of them

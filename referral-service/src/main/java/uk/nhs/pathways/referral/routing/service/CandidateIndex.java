@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,23 +21,28 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import uk.nhs.pathways.events.AccessibilityFeature;
 import uk.nhs.pathways.events.ClassStatus;
+import uk.nhs.pathways.events.EventCodec;
+import uk.nhs.pathways.events.FundingCoverage;
 import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.Setting;
 import uk.nhs.pathways.events.SiteStatus;
 import uk.nhs.pathways.platform.geo.BoundingBox;
 import uk.nhs.pathways.platform.geo.Location;
+import uk.nhs.pathways.referral.coverage.domain.Coverage;
 import uk.nhs.pathways.referral.routing.domain.Ranking;
 
 /**
- * Each replica's in-memory index of the directory copies, for ranking: sites on a grid of about 11 km,
- * each with its SCHEDULED classes. The copies in PostgreSQL stay the truth; before every ranking the index
+ * Each replica's in-memory index of the copies, for ranking: sites on a grid of about 11 km, each with
+ * its SCHEDULED classes, and each commissioner's funding coverage. The copies in PostgreSQL stay the truth; before every ranking the index
  * reads the rows written since it last looked ({@link #catchUp}), so a ranking sees every change committed
  * before it started, whichever replica's consumer wrote it.
  *
  * <p>How it misses nothing: every copy row carries the id of the transaction that last wrote it (a
- * trigger), and the index keeps a horizon, the oldest transaction still running when it last looked
- * ({@code pg_snapshot_xmin}). Every transaction older than that had finished, so its rows were read; every
- * row written later has an id at or above the horizon and is read next time.
+ * trigger), and the index keeps the snapshot of its last look: the first transaction id not yet started
+ * then ({@code pg_snapshot_xmax}) and those still running ({@code pg_snapshot_xip}). Every other
+ * transaction had finished, so its rows were read; a row written later carries one of those ids and is
+ * read next time. (Not {@code pg_snapshot_xmin}: one long transaction anywhere in the cluster would hold
+ * it back and make every look read everything written since.)
  */
 @ApplicationScoped
 public class CandidateIndex {
@@ -54,8 +60,14 @@ public class CandidateIndex {
     private final Map<String, String> siteOfClass = new ConcurrentHashMap<>();
     private final Map<Long, Set<String>> siteIdsByCell = new ConcurrentHashMap<>();
 
-    /** Null until the first full load. */
-    private String horizon;
+    /** Each commissioner's cover, by coverage key, and the Coverage ranking asks (rebuilt when it changes). */
+    private final Map<String, Map<String, List<Coverage.Cover>>> coversByIcb = new ConcurrentHashMap<>();
+
+    private final Map<String, String> icbOfCoverage = new ConcurrentHashMap<>();
+    private final Map<String, Coverage> coverageByIcb = new ConcurrentHashMap<>();
+
+    /** Where the last look stood; null until the first full load. */
+    private Since seen;
 
     /** Brings the index up to date with every committed change of the copies. */
     @Transactional
@@ -89,55 +101,95 @@ public class CandidateIndex {
         return found;
     }
 
+    /** What a commissioner's contracts cover (none for an unknown or null ICB). */
+    public Coverage coverageOf(String icb) {
+        if (icb == null) {
+            return Coverage.NONE;
+        }
+        return coverageByIcb.computeIfAbsent(
+                icb,
+                i -> Coverage.of(coversByIcb.getOrDefault(i, Map.of()).values().stream()
+                        .flatMap(List::stream)
+                        .toList()));
+    }
+
     /** Classes in the index (SCHEDULED ones), for reports. */
     public int classes() {
         return siteOfClass.size();
     }
 
     private void catchUp(Connection db) throws SQLException {
-        String since = horizon;
-        String next;
+        Since since = seen;
+        String xmax;
+        String running;
         boolean sitesChanged;
         boolean classesChanged;
         boolean removals;
+        boolean coverageChanged;
         try (PreparedStatement look = db.prepareStatement("""
-                select pg_snapshot_xmin(pg_current_snapshot())::text,
-                       exists (select 1 from directory_site where changed_xid >= ?::xid8),
-                       exists (select 1 from directory_class where changed_xid >= ?::xid8),
-                       exists (select 1 from directory_removal where changed_xid >= ?::xid8)""")) {
-            String from = since == null ? "0" : since;
-            look.setString(1, from);
-            look.setString(2, from);
-            look.setString(3, from);
+                with s as (select pg_current_snapshot() as snapshot)
+                select pg_snapshot_xmax(snapshot)::text,
+                       array(select x::text from pg_snapshot_xip(snapshot) x order by x)::text,
+                       exists (select 1 from directory_site where %1$s),
+                       exists (select 1 from directory_class where %1$s),
+                       exists (select 1 from directory_removal where %1$s),
+                       exists (select 1 from funding_coverage where %1$s)
+                from s""".formatted(Since.CHANGED))) {
+            for (int i = 0; i < 4; i++) {
+                (since == null ? Since.EVERYTHING : since).bind(look, 1 + 2 * i);
+            }
             try (ResultSet row = look.executeQuery()) {
                 row.next();
-                next = row.getString(1);
-                sitesChanged = row.getBoolean(2);
-                classesChanged = row.getBoolean(3);
-                removals = since != null && row.getBoolean(4);
+                xmax = row.getString(1);
+                running = row.getString(2);
+                sitesChanged = row.getBoolean(3);
+                classesChanged = row.getBoolean(4);
+                removals = since != null && row.getBoolean(5);
+                coverageChanged = row.getBoolean(6);
             }
         }
+        Since from = since == null ? Since.EVERYTHING : since;
+        if (coverageChanged) {
+            readCoverage(db, from);
+        }
         if (sitesChanged) {
-            readSites(db, since);
+            readSites(db, from);
         }
         if (classesChanged) {
-            readClasses(db, since);
+            readClasses(db, from, since == null);
         }
         if (removals) {
-            readRemovals(db, since);
+            readRemovals(db, from);
         }
         if (since == null) {
             LOG.infof("Ranking index loaded: %d sites, %d scheduled classes", sites.size(), siteOfClass.size());
         }
-        horizon = next;
+        seen = new Since(xmax, running);
     }
 
-    private void readSites(Connection db, String since) throws SQLException {
+    /**
+     * Which rows to read: those written by a transaction that was still running at the last look, or that
+     * began after it ({@code xmax} and the in-progress list of that look's snapshot). Every other
+     * transaction had finished then, so its rows were read then.
+     */
+    record Since(String xmax, String running) {
+
+        static final Since EVERYTHING = new Since("0", "{}");
+
+        static final String CHANGED = "(changed_xid >= ?::xid8 or changed_xid = any (?::xid8[]))";
+
+        void bind(PreparedStatement statement, int first) throws SQLException {
+            statement.setString(first, xmax);
+            statement.setString(first + 1, running);
+        }
+    }
+
+    private void readSites(Connection db, Since since) throws SQLException {
         try (PreparedStatement read = db.prepareStatement("""
                 select site_id, name, provider_id, provider_name, setting, status, programmes, accessibility,
                        latitude, longitude
-                from directory_site where changed_xid >= ?::xid8""")) {
-            read.setString(1, since == null ? "0" : since);
+                from directory_site where """ + Since.CHANGED)) {
+            since.bind(read, 1);
             read.setFetchSize(5_000);
             try (ResultSet row = read.executeQuery()) {
                 while (row.next()) {
@@ -157,12 +209,13 @@ public class CandidateIndex {
         }
     }
 
-    private void readClasses(Connection db, String since) throws SQLException {
-        try (PreparedStatement read = db.prepareStatement("""
+    private void readClasses(Connection db, Since since, boolean scheduledOnly) throws SQLException {
+        try (PreparedStatement read =
+                db.prepareStatement("""
                 select class_id, site_id, provider_id, programmes, start_date, days, start_time, duration_minutes,
                        sessions, capacity - places_taken, status
-                from directory_class where changed_xid >= ?::xid8""" + (since == null ? " and status = 'SCHEDULED'" : ""))) {
-            read.setString(1, since == null ? "0" : since);
+                from directory_class where """ + Since.CHANGED + (scheduledOnly ? " and status = 'SCHEDULED'" : ""))) {
+            since.bind(read, 1);
             read.setFetchSize(5_000);
             try (ResultSet row = read.executeQuery()) {
                 while (row.next()) {
@@ -190,20 +243,58 @@ public class CandidateIndex {
         }
     }
 
-    /** Removals of copies that are still gone (one re-added since is read as a change instead). */
-    private void readRemovals(Connection db, String since) throws SQLException {
+    private void readCoverage(Connection db, Since since) throws SQLException {
         try (PreparedStatement read = db.prepareStatement("""
-                select r.kind, r.copy_id from directory_removal r
-                where r.changed_xid >= ?::xid8
-                  and not exists (select 1 from directory_site s where r.kind = 'SITE' and s.site_id = r.copy_id)
-                  and not exists (select 1 from directory_class c where r.kind = 'CLASS' and c.class_id = r.copy_id)""")) {
-            read.setString(1, since);
+                select coverage_key, commissioner_icb, provider_id, periods
+                from funding_coverage where """ + Since.CHANGED)) {
+            since.bind(read, 1);
             try (ResultSet row = read.executeQuery()) {
                 while (row.next()) {
-                    if (row.getString(1).equals("SITE")) {
-                        removeSite(row.getString(2));
-                    } else {
-                        removeClass(row.getString(2));
+                    String key = row.getString(1);
+                    String icb = row.getString(2);
+                    String provider = row.getString(3);
+                    List<Coverage.Cover> covers = Arrays.stream(EventCodec.fromJson(
+                                    row.getString(4).getBytes(StandardCharsets.UTF_8), FundingCoverage.Period[].class))
+                            .map(p -> new Coverage.Cover(provider, p))
+                            .toList();
+                    removeCoverage(key);
+                    coversByIcb
+                            .computeIfAbsent(icb, i -> new ConcurrentHashMap<>())
+                            .put(key, covers);
+                    icbOfCoverage.put(key, icb);
+                    coverageByIcb.remove(icb);
+                }
+            }
+        }
+    }
+
+    private void removeCoverage(String key) {
+        String icb = icbOfCoverage.remove(key);
+        if (icb != null) {
+            Map<String, List<Coverage.Cover>> covers = coversByIcb.get(icb);
+            if (covers != null) {
+                covers.remove(key);
+            }
+            coverageByIcb.remove(icb);
+        }
+    }
+
+    /** Removals of copies that are still gone (one re-added since is read as a change instead). */
+    private void readRemovals(Connection db, Since since) throws SQLException {
+        try (PreparedStatement read = db.prepareStatement("""
+                select r.kind, r.copy_id from directory_removal r
+                where (r.changed_xid >= ?::xid8 or r.changed_xid = any (?::xid8[]))
+                  and not exists (select 1 from directory_site s where r.kind = 'SITE' and s.site_id = r.copy_id)
+                  and not exists (select 1 from directory_class c where r.kind = 'CLASS' and c.class_id = r.copy_id)
+                  and not exists (select 1 from funding_coverage f
+                                  where r.kind = 'COVERAGE' and f.coverage_key = r.copy_id)""")) {
+            since.bind(read, 1);
+            try (ResultSet row = read.executeQuery()) {
+                while (row.next()) {
+                    switch (row.getString(1)) {
+                        case "SITE" -> removeSite(row.getString(2));
+                        case "CLASS" -> removeClass(row.getString(2));
+                        default -> removeCoverage(row.getString(2));
                     }
                 }
             }

@@ -12,7 +12,6 @@ import uk.nhs.pathways.platform.geo.Location;
 import uk.nhs.pathways.platform.time.England;
 import uk.nhs.pathways.referral.ReferralConfig;
 import uk.nhs.pathways.referral.coverage.domain.Coverage;
-import uk.nhs.pathways.referral.coverage.domain.FundingCoverageCopy;
 import uk.nhs.pathways.referral.routing.domain.Preferences;
 import uk.nhs.pathways.referral.routing.domain.Ranking;
 import uk.nhs.pathways.referral.routing.domain.RankingOutcome;
@@ -53,7 +52,7 @@ public class ClassRouting {
         index.catchUp();
         LocalDate today = England.today(clock);
         long limit = preferences.travelLimit(defaultTravelLimitMetres());
-        Coverage coverage = FundingCoverageCopy.of(commissionerOf(practiceOdsCode));
+        Coverage coverage = index.coverageOf(commissionerOf(practiceOdsCode));
         Ranking.Query query = new Ranking.Query(
                 home,
                 joint,
