@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import org.postgresql.PGStatement;
 import uk.nhs.pathways.events.AccessibilityFeature;
 import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.events.EventCodec;
@@ -126,7 +127,7 @@ public class CandidateIndex {
         boolean classesChanged;
         boolean removals;
         boolean coverageChanged;
-        try (PreparedStatement look = db.prepareStatement("""
+        try (PreparedStatement look = prepare(db, """
                 with s as (select pg_current_snapshot() as snapshot)
                 select pg_snapshot_xmax(snapshot)::text,
                        array(select x::text from pg_snapshot_xip(snapshot) x order by x)::text,
@@ -168,6 +169,16 @@ public class CandidateIndex {
     }
 
     /**
+     * A statement PostgreSQL plans for its actual values every time: a generic plan cannot know that
+     * {@code changed_xid >= ?} matches only the newest rows, and would scan the whole table.
+     */
+    static PreparedStatement prepare(Connection db, String sql) throws SQLException {
+        PreparedStatement statement = db.prepareStatement(sql);
+        statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+        return statement;
+    }
+
+    /**
      * Which rows to read: those written by a transaction that was still running at the last look, or that
      * began after it ({@code xmax} and the in-progress list of that look's snapshot). Every other
      * transaction had finished then, so its rows were read then.
@@ -185,7 +196,7 @@ public class CandidateIndex {
     }
 
     private void readSites(Connection db, Since since) throws SQLException {
-        try (PreparedStatement read = db.prepareStatement("""
+        try (PreparedStatement read = prepare(db, """
                 select site_id, name, provider_id, provider_name, setting, status, programmes, accessibility,
                        latitude, longitude
                 from directory_site where """ + Since.CHANGED)) {
@@ -211,7 +222,7 @@ public class CandidateIndex {
 
     private void readClasses(Connection db, Since since, boolean scheduledOnly) throws SQLException {
         try (PreparedStatement read =
-                db.prepareStatement("""
+                prepare(db, """
                 select class_id, site_id, provider_id, programmes, start_date, days, start_time, duration_minutes,
                        sessions, capacity - places_taken, status
                 from directory_class where """ + Since.CHANGED + (scheduledOnly ? " and status = 'SCHEDULED'" : ""))) {
@@ -244,7 +255,7 @@ public class CandidateIndex {
     }
 
     private void readCoverage(Connection db, Since since) throws SQLException {
-        try (PreparedStatement read = db.prepareStatement("""
+        try (PreparedStatement read = prepare(db, """
                 select coverage_key, commissioner_icb, provider_id, periods
                 from funding_coverage where """ + Since.CHANGED)) {
             since.bind(read, 1);
@@ -281,7 +292,7 @@ public class CandidateIndex {
 
     /** Removals of copies that are still gone (one re-added since is read as a change instead). */
     private void readRemovals(Connection db, Since since) throws SQLException {
-        try (PreparedStatement read = db.prepareStatement("""
+        try (PreparedStatement read = prepare(db, """
                 select r.kind, r.copy_id from directory_removal r
                 where (r.changed_xid >= ?::xid8 or r.changed_xid = any (?::xid8[]))
                   and not exists (select 1 from directory_site s where r.kind = 'SITE' and s.site_id = r.copy_id)
