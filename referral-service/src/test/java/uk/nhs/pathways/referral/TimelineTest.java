@@ -198,8 +198,7 @@ class TimelineTest {
                 .body(Map.of("accept", false, "reasonCode", "OTHER", "reason", declineNote))
                 .post("/referrals/" + offered + "/response")
                 .then()
-                .statusCode(200)
-                .body("status", equalTo("NEEDS_ATTENTION")); // the matrix's only class was the one tried
+                .statusCode(200);
         given().auth()
                 .oauth2(FCP)
                 .get("/referrals/" + offered + "/timeline")
