@@ -3,8 +3,10 @@ package uk.nhs.pathways.referral;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.cloudevents.CloudEvent;
@@ -14,6 +16,9 @@ import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,91 +29,78 @@ import uk.nhs.pathways.events.EventCodec;
 import uk.nhs.pathways.events.EventType;
 import uk.nhs.pathways.events.FundingDecided;
 import uk.nhs.pathways.events.Joint;
-import uk.nhs.pathways.events.ProviderType;
 import uk.nhs.pathways.events.ReferralStatusChanged;
 import uk.nhs.pathways.events.ReferralSubmitted;
 import uk.nhs.pathways.events.Setting;
-import uk.nhs.pathways.events.SiteStatus;
-import uk.nhs.pathways.events.SiteUpdated;
 import uk.nhs.pathways.events.Topics;
+import uk.nhs.pathways.platform.geo.Location;
+import uk.nhs.pathways.referral.directory.domain.DirectoryClass;
 import uk.nhs.pathways.referral.directory.domain.DirectorySite;
 import uk.nhs.pathways.testing.TestEvents;
 import uk.nhs.pathways.testing.TestTokens;
 import uk.nhs.pathways.testing.TopicReader;
 
+/** Intake, routing to a class, funding decisions, redelivery, dead letters, idempotency, validation, scope. */
 @QuarkusTest
 class ReferralLifecycleTest {
 
     static final String PRACTICE = "B86030";
     static final String PROVIDER = "prov-leeds-msk";
     static final String SITE = "site-leeds-6";
+    static final String CLASS = "class-leeds-6";
     static final String FCP = TestTokens.token("referrer", PRACTICE);
 
     @BeforeEach
-    void aSiteInLeedsIsInTheDirectory() {
-        if (QuarkusTransaction.requiringNew().call(() -> DirectorySite.findById(SITE)) == null) {
-            TestEvents.publish(
-                    EventType.SITE_UPDATED,
-                    SITE,
-                    new SiteUpdated(
-                            SITE,
-                            "Headingley Community Centre",
-                            PROVIDER,
-                            "Leeds Community MSK",
-                            ProviderType.NHS_TRUST,
-                            Setting.COMMUNITY_CENTRE,
-                            "LS6 3AA",
-                            53.8201,
-                            -1.5709,
-                            List.of(Joint.KNEE, Joint.HIP),
-                            12,
-                            SiteStatus.ACTIVE,
-                            java.util.List.of()));
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> QuarkusTransaction.requiringNew().call(() -> DirectorySite.findById(SITE)) != null);
+    void aClassInLeedsIsInTheDirectory() {
+        if (QuarkusTransaction.requiringNew().call(() -> DirectoryClass.findById(CLASS)) == null) {
+            Fixtures.site(SITE, PROVIDER, new Location(53.8201, -1.5709), Setting.COMMUNITY_CENTRE);
+            Fixtures.cohort(CLASS, SITE, PROVIDER, LocalDate.now().plusDays(7), LocalTime.of(10, 0), 12, 500, 0);
         }
     }
 
     static Map<String, Object> referral(String nhsNumber, String postcode) {
-        return Map.of(
-                "patient",
-                Map.of(
-                        "nhsNumber",
-                        nhsNumber,
-                        "name",
-                        "Test Person",
-                        "dateOfBirth",
-                        "1956-03-14",
-                        "postcode",
-                        postcode),
-                "joint",
-                "KNEE");
+        return Fixtures.referral(nhsNumber, postcode, Fixtures.KNEE_OA);
     }
 
     static String submit(String postcode) {
         return given().auth()
                 .oauth2(FCP)
                 .contentType(ContentType.JSON)
-                .body(referral("9434765919", postcode))
+                .body(referral(Fixtures.nhsNumber(), postcode))
                 .post("/referrals")
                 .then()
                 .statusCode(201)
-                .header("Location", org.hamcrest.Matchers.containsString("/referrals/"))
+                .header("Location", containsString("/referrals/"))
                 .extract()
                 .path("id");
     }
 
     @Test
-    void aReferralIsRoutedToTheNearestSiteAndAnnouncedWithoutPersonalData() {
-        String id = submit("LS6 2AB");
+    void aReferralIsRoutedToAClassAndAnnouncedWithoutPersonalData() {
+        String nhsNumber = Fixtures.nhsNumber();
+        String id = given().auth()
+                .oauth2(FCP)
+                .contentType(ContentType.JSON)
+                .body(referral(nhsNumber, "LS6 2AB"))
+                .post("/referrals")
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("SUBMITTED"))
+                .body("joint", equalTo("KNEE"))
+                .body("reason.code", equalTo(Fixtures.KNEE_OA))
+                .body("offer.classId", equalTo(CLASS))
+                .body("ranking[0].classId", equalTo(CLASS))
+                .extract()
+                .path("id");
         given().auth()
                 .oauth2(FCP)
                 .get("/referrals/" + id)
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("SUBMITTED"))
+                .body("routeNumber", equalTo(1))
                 .body("offer.siteId", equalTo(SITE))
-                .body("patient.nhsNumber", equalTo("9434765919"));
+                .body("patient.nhsNumber", equalTo(nhsNumber));
 
         try (TopicReader reader = new TopicReader(Topics.REFERRALS)) {
             await().atMost(Duration.ofSeconds(20))
@@ -117,9 +109,8 @@ class ReferralLifecycleTest {
                     .filter(r -> id.equals(r.key()))
                     .findFirst()
                     .orElseThrow();
-            String json = new String(record.value(), StandardCharsets.UTF_8);
-            assertThat(json)
-                    .doesNotContain("9434765919")
+            assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                    .doesNotContain(nhsNumber)
                     .doesNotContain("Test Person")
                     .doesNotContain("LS6 2AB");
             CloudEvent event = reader.events().stream()
@@ -128,9 +119,12 @@ class ReferralLifecycleTest {
                     .orElseThrow();
             ReferralSubmitted submitted =
                     EventCodec.payload(event, EventType.REFERRAL_SUBMITTED, ReferralSubmitted.class);
+            assertThat(submitted.classId()).isEqualTo(CLASS);
             assertThat(submitted.siteId()).isEqualTo(SITE);
+            assertThat(submitted.providerId()).isEqualTo(PROVIDER);
+            assertThat(submitted.routeNumber()).isEqualTo(1);
             assertThat(submitted.practiceOdsCode()).isEqualTo(PRACTICE);
-            assertThat(submitted.patientPseudonym()).startsWith("p-").doesNotContain("9434765919");
+            assertThat(submitted.patientPseudonym()).startsWith("p-").doesNotContain(nhsNumber);
             assertThat(submitted.sessions()).isEqualTo(12);
         }
     }
@@ -154,24 +148,24 @@ class ReferralLifecycleTest {
                         "QWO",
                         List.of("contract C-9 allows at most 4 contacts per episode; the course has 12 sessions"),
                         Instant.now(),
-                        1,
-                        1));
+                        0,
+                        1)); // a decision from before decisions named their route: route 1
 
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> given().auth()
-                        .oauth2(FCP)
-                        .get("/referrals/" + funded)
-                        .then()
-                        .body("status", equalTo("OFFERED"))
-                        .body("fundingContractId", equalTo("contract-1"))
-                        .body("contactsFunded", equalTo(12)));
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> given().auth()
-                        .oauth2(FCP)
-                        .get("/referrals/" + unfunded)
-                        .then()
-                        .body("status", equalTo("NEEDS_ATTENTION"))
-                        .body("statusReason", startsWith("Not funded: contract C-9 allows at most 4")));
+        Fixtures.awaitStatus(FCP, funded, "OFFERED");
+        given().auth()
+                .oauth2(FCP)
+                .get("/referrals/" + funded)
+                .then()
+                .body("fundingContractId", equalTo("contract-1"))
+                .body("contactsFunded", equalTo(12))
+                .body("answerDue", org.hamcrest.Matchers.notNullValue());
+        Fixtures.awaitStatus(FCP, unfunded, "NEEDS_ATTENTION");
+        given().auth()
+                .oauth2(FCP)
+                .get("/referrals/" + unfunded)
+                .then()
+                .body("statusReasonCode", equalTo("NOT_FUNDED"))
+                .body("statusReason", startsWith("Not funded: contract C-9 allows at most 4"));
 
         // The provider it was offered to sees it; another provider does not even learn it exists.
         given().auth()
@@ -191,19 +185,16 @@ class ReferralLifecycleTest {
                 .then()
                 .statusCode(404);
 
-        try (TopicReader reader = new TopicReader(Topics.REFERRALS)) {
-            await().atMost(Duration.ofSeconds(20))
-                    .until(() -> reader.events().stream()
-                            .anyMatch(e -> funded.equals(e.getSubject())
-                                    && e.getType().equals(EventType.REFERRAL_OFFERED.type())));
-            CloudEvent offered = reader.events().stream()
-                    .filter(e -> funded.equals(e.getSubject()) && e.getType().equals(EventType.REFERRAL_OFFERED.type()))
-                    .findFirst()
-                    .orElseThrow();
-            assertThat(EventCodec.payload(offered, EventType.REFERRAL_OFFERED, ReferralStatusChanged.class)
-                            .providerId())
-                    .isEqualTo(PROVIDER);
-        }
+        CloudEvent offered = Fixtures.events(funded, 2).get(1);
+        assertThat(offered.getType()).isEqualTo(EventType.REFERRAL_OFFERED.type());
+        ReferralStatusChanged payload =
+                EventCodec.payload(offered, EventType.REFERRAL_OFFERED, ReferralStatusChanged.class);
+        assertThat(payload.providerId()).isEqualTo(PROVIDER);
+        assertThat(payload.reasonCode()).isEqualTo("FUNDED");
+        CloudEvent needsAttention = Fixtures.events(unfunded, 2).get(1);
+        assertThat(EventCodec.payload(needsAttention, EventType.REFERRAL_NEEDS_ATTENTION, ReferralStatusChanged.class)
+                        .reasonCode())
+                .isEqualTo("NOT_FUNDED");
     }
 
     @Test
@@ -214,24 +205,10 @@ class ReferralLifecycleTest {
                 id,
                 new FundingDecided(id, true, "contract-1", 12, "QWO", List.of(), Instant.now(), 1, 1));
         TestEvents.publish(Topics.FUNDING_DECISIONS, decision);
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> given().auth()
-                        .oauth2(FCP)
-                        .get("/referrals/" + id)
-                        .then()
-                        .body("status", equalTo("OFFERED")));
+        Fixtures.awaitStatus(FCP, id, "OFFERED");
         await().atMost(Duration.ofSeconds(20)).until(() -> processedCount(decision.getId()) == 1);
-
-        try (TopicReader reader = new TopicReader(Topics.REFERRALS)) {
-            await().atMost(Duration.ofSeconds(20))
-                    .until(() -> reader.events().stream()
-                            .anyMatch(e -> id.equals(e.getSubject())
-                                    && e.getType().equals(EventType.REFERRAL_OFFERED.type())));
-            assertThat(reader.events().stream()
-                            .filter(e ->
-                                    id.equals(e.getSubject()) && e.getType().equals(EventType.REFERRAL_OFFERED.type())))
-                    .hasSize(1);
-        }
+        assertThat(Fixtures.events(id, 2).stream().filter(e -> e.getType().equals(EventType.REFERRAL_OFFERED.type())))
+                .hasSize(1);
     }
 
     @Test
@@ -244,12 +221,7 @@ class ReferralLifecycleTest {
                 id,
                 new FundingDecided(id, true, "contract-1", 12, "QWO", List.of(), Instant.now(), 1, 1));
 
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> given().auth()
-                        .oauth2(FCP)
-                        .get("/referrals/" + id)
-                        .then()
-                        .body("status", equalTo("OFFERED")));
+        Fixtures.awaitStatus(FCP, id, "OFFERED");
         try (TopicReader dlq = new TopicReader(Topics.deadLetter("referral-service"))) {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> dlq.poll().stream().anyMatch(r -> id.equals(r.key())));
@@ -265,21 +237,23 @@ class ReferralLifecycleTest {
     @Test
     void aRetryWithTheSameIdempotencyKeyReturnsTheSameReferral() {
         String key = UUID.randomUUID().toString();
+        String nhsNumber = Fixtures.nhsNumber();
         String first = given().auth()
                 .oauth2(FCP)
                 .contentType(ContentType.JSON)
                 .header("Idempotency-Key", key)
-                .body(referral("9434765919", "LS6 2AB"))
+                .body(referral(nhsNumber, "LS6 2AB"))
                 .post("/referrals")
                 .then()
                 .statusCode(201)
                 .extract()
                 .path("id");
+        String spaced = nhsNumber.substring(0, 3) + " " + nhsNumber.substring(3, 6) + " " + nhsNumber.substring(6);
         String retry = given().auth()
                 .oauth2(FCP)
                 .contentType(ContentType.JSON)
                 .header("Idempotency-Key", key)
-                .body(referral("943 476 5919", "ls6 2ab"))
+                .body(referral(spaced, "ls6 2ab"))
                 .post("/referrals")
                 .then()
                 .statusCode(201)
@@ -290,7 +264,7 @@ class ReferralLifecycleTest {
                 .oauth2(FCP)
                 .contentType(ContentType.JSON)
                 .header("Idempotency-Key", key)
-                .body(referral("9434765919", "LS7 1AA"))
+                .body(referral(nhsNumber, "LS7 1AA"))
                 .post("/referrals")
                 .then()
                 .statusCode(422)
@@ -300,7 +274,7 @@ class ReferralLifecycleTest {
                 .oauth2(TestTokens.token("referrer", "A81001"))
                 .contentType(ContentType.JSON)
                 .header("Idempotency-Key", key)
-                .body(referral("9434765919", "LS6 2AB"))
+                .body(referral(Fixtures.nhsNumber(), "LS6 2AB"))
                 .post("/referrals")
                 .then()
                 .statusCode(201)
@@ -310,56 +284,105 @@ class ReferralLifecycleTest {
     }
 
     @Test
-    void noSiteNearbyMeansNeedsAttentionStraightAway() {
-        given().auth()
+    void noClassNearbyMeansNeedsAttentionStraightAwayWithACodedReason() {
+        String id = given().auth()
                 .oauth2(FCP)
                 .contentType(ContentType.JSON)
-                .body(referral("9434765919", "TR21 0JQ"))
+                .body(referral(Fixtures.nhsNumber(), "TR21 0JQ"))
                 .post("/referrals")
                 .then()
                 .statusCode(201)
                 .body("status", equalTo("NEEDS_ATTENTION"))
-                .body("statusReason", startsWith("No active ESCAPE-pain site for the knee within 30 km"));
+                .body("statusReasonCode", equalTo("NO_CLASS_IN_RANGE"))
+                .body("statusReason", startsWith("No ESCAPE-pain class for the knee starts between"))
+                .body("offer", org.hamcrest.Matchers.nullValue())
+                .extract()
+                .path("id");
+        CloudEvent event = Fixtures.events(id, 1).getFirst();
+        ReferralStatusChanged held =
+                EventCodec.payload(event, EventType.REFERRAL_NEEDS_ATTENTION, ReferralStatusChanged.class);
+        assertThat(held.reasonCode()).isEqualTo("NO_CLASS_IN_RANGE");
+        assertThat(held.siteId()).isNull();
     }
 
     @Test
-    void invalidReferralsGetProblemJsonNamingEachField() {
+    void theReasonGivesTheJointAndAJointThatDisagreesIsRefused() {
+        Map<String, Object> hip = new HashMap<>(Fixtures.referral(Fixtures.nhsNumber(), "LS6 2AB", "201835007"));
         given().auth()
                 .oauth2(FCP)
                 .contentType(ContentType.JSON)
-                .body(referral("9434765918", "LS6 2AB"))
+                .body(hip)
                 .post("/referrals")
                 .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("errors.field", hasItem("patient.nhsNumber"));
+                .statusCode(201)
+                .body("joint", equalTo(Joint.HIP.name()));
+        Map<String, Object> disagrees = new HashMap<>(referral(Fixtures.nhsNumber(), "LS6 2AB"));
+        disagrees.put("joint", "HIP");
         given().auth()
                 .oauth2(FCP)
                 .contentType(ContentType.JSON)
-                .body(referral("9434765919", "nowhere"))
-                .post("/referrals")
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("errors.field", hasItem("patient.postcode"));
-        given().auth()
-                .oauth2(FCP)
-                .contentType(ContentType.JSON)
-                .body(Map.of("joint", "ELBOW"))
+                .body(disagrees)
                 .post("/referrals")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("joint"));
+        Map<String, Object> agrees = new HashMap<>(referral(Fixtures.nhsNumber(), "LS6 2AB"));
+        agrees.put("joint", "KNEE");
         given().auth()
                 .oauth2(FCP)
                 .contentType(ContentType.JSON)
-                .body(Map.of("joint", "KNEE"))
+                .body(agrees)
+                .post("/referrals")
+                .then()
+                .statusCode(201);
+    }
+
+    @Test
+    void invalidReferralsGetProblemJsonNamingEachFieldAndNothingIsWritten() {
+        long before = QuarkusTransaction.requiringNew()
+                .call(() -> uk.nhs.pathways.referral.lifecycle.domain.Referral.count());
+        expect400(referral("9434765918", "LS6 2AB"), "patient.nhsNumber");
+        expect400(referral(Fixtures.nhsNumber(), "nowhere"), "patient.postcode");
+        expect400(Fixtures.referral(Fixtures.nhsNumber(), "LS6 2AB", "396275006"), "reason.code");
+        Map<String, Object> otherSystem = new HashMap<>(referral(Fixtures.nhsNumber(), "LS6 2AB"));
+        otherSystem.put("reason", Map.of("system", "http://read.info/ctv3", "code", Fixtures.KNEE_OA));
+        expect400(otherSystem, "reason.system");
+        Map<String, Object> jointOnly = new HashMap<>(referral(Fixtures.nhsNumber(), "LS6 2AB"));
+        jointOnly.remove("reason");
+        jointOnly.put("joint", "KNEE");
+        expect400(jointOnly, "reason");
+        expect400(Map.of("joint", "ELBOW"), "joint");
+        expect400(Map.of("reason", Map.of("system", "http://snomed.info/sct", "code", "239873007")), "patient");
+        expect400(withPreferences(Map.of("settings", List.of())), "preferences.settings");
+        expect400(withPreferences(Map.of("availability", List.of())), "preferences.availability");
+        expect400(
+                withPreferences(
+                        Map.of("availability", List.of(Map.of("day", "MONDAY", "from", "12:00", "to", "09:00")))),
+                "preferences.availability[0].to");
+        expect400(withPreferences(Map.of("maxTravelMetres", 250_000)), "preferences.maxTravelMetres");
+        expect400(withPreferences(Map.of("maxTravelKm", 0.1)), "preferences.maxTravelKm");
+        expect400(withPreferences(Map.of("maxTravelKm", 5, "maxTravelMetres", 5000)), "preferences.maxTravelKm");
+        expect400(withPreferences(Map.of("needs", List.of("A_LIFT"))), "preferences.needs[0]");
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> uk.nhs.pathways.referral.lifecycle.domain.Referral.count()))
+                .isEqualTo(before);
+    }
+
+    static Map<String, Object> withPreferences(Map<String, Object> preferences) {
+        return Fixtures.referral(Fixtures.nhsNumber(), "LS6 2AB", Fixtures.KNEE_OA, preferences);
+    }
+
+    static void expect400(Object body, String field) {
+        given().auth()
+                .oauth2(FCP)
+                .contentType(ContentType.JSON)
+                .body(body)
                 .post("/referrals")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors.field", hasItem("patient"));
+                .body("errors.field", hasItem(field));
     }
 
     @Test
@@ -375,7 +398,7 @@ class ReferralLifecycleTest {
                 .get("/referrals")
                 .then()
                 .statusCode(200)
-                .body("id", org.hamcrest.Matchers.not(hasItem(id)));
+                .body("id", not(hasItem(id)));
         given().auth().oauth2(FCP).get("/referrals").then().statusCode(200).body("id", hasItem(id));
         given().auth()
                 .oauth2(TestTokens.token("analyst", "QWO"))

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.ReferralStatus;
 import uk.nhs.pathways.referral.directory.domain.DirectoryClass;
+import uk.nhs.pathways.referral.directory.domain.DirectorySite;
 import uk.nhs.pathways.referral.lifecycle.domain.Referral;
 import uk.nhs.pathways.testing.SecurityMatrix;
 
@@ -23,25 +24,17 @@ class SecurityMatrixTest {
     static final String PRACTICE = "B86030";
     static final String PROVIDER_ID = "prov-matrix";
     static final String CLASS = "class-matrix";
+    static final String SITE = "site-matrix";
+
+    /** Oxford: the matrix's site and class are here, where no other test routes. */
+    static final String POSTCODE = "OX1 1AA";
 
     @Test
     void everyEndpointAnswersEveryCallerAsDocumented() {
         aClassOfTheProvider();
         new SecurityMatrix(PRACTICE, PROVIDER_ID, "QWO")
                 .endpoint("POST", "/referrals")
-                .body(who -> Map.of(
-                        "patient",
-                        Map.of(
-                                "nhsNumber",
-                                "9434765919",
-                                "name",
-                                "Matrix Person",
-                                "dateOfBirth",
-                                "1950-01-01",
-                                "postcode",
-                                "LS6 2AB"),
-                        "joint",
-                        "KNEE"))
+                .body(who -> Fixtures.referral(Fixtures.nhsNumber(), POSTCODE, Fixtures.KNEE_OA))
                 .expect(201, REFERRER, OTHER_REFERRER)
                 .othersGet(403)
                 .and()
@@ -51,6 +44,12 @@ class SecurityMatrixTest {
                 .and()
                 .endpoint("GET", "/referrals/{id}")
                 .at(who -> "/referrals/" + referral(ReferralStatus.OFFERED))
+                .expect(200, REFERRER, PROVIDER)
+                .expect(404, OTHER_REFERRER, OTHER_PROVIDER)
+                .othersGet(403)
+                .and()
+                .endpoint("GET", "/referrals/{id}/timeline")
+                .at(who -> "/referrals/" + referral(ReferralStatus.OFFERED) + "/timeline")
                 .expect(200, REFERRER, PROVIDER)
                 .expect(404, OTHER_REFERRER, OTHER_PROVIDER)
                 .othersGet(403)
@@ -65,8 +64,29 @@ class SecurityMatrixTest {
                 .endpoint("POST", "/referrals/{id}/booking")
                 .at(who -> "/referrals/" + referral(ReferralStatus.ACCEPTED) + "/booking")
                 .body(who -> Map.of("classId", CLASS))
+                .expect(202, PROVIDER)
+                .expect(404, OTHER_PROVIDER)
+                .othersGet(403)
+                .and()
+                .endpoint("POST", "/referrals/{id}/booking/cancellation")
+                .at(who -> "/referrals/" + referral(ReferralStatus.BOOKED) + "/booking/cancellation")
+                .body(who -> Map.of("reasonCode", "PERSON_REQUESTED"))
                 .expect(200, PROVIDER)
                 .expect(404, OTHER_PROVIDER)
+                .othersGet(403)
+                .and()
+                .endpoint("POST", "/referrals/{id}/withdrawal")
+                .at(who -> "/referrals/" + referral(ReferralStatus.BOOKED) + "/withdrawal")
+                .body(who -> Map.of())
+                .expect(200, REFERRER)
+                .expect(404, OTHER_REFERRER)
+                .othersGet(403)
+                .and()
+                .endpoint("POST", "/referrals/{id}/reroute")
+                .at(who -> "/referrals/" + referral(ReferralStatus.NEEDS_ATTENTION) + "/reroute")
+                .body(who -> Map.of())
+                .expect(200, REFERRER)
+                .expect(404, OTHER_REFERRER)
                 .othersGet(403)
                 .and()
                 .endpoint("GET", "/audit")
@@ -88,20 +108,30 @@ class SecurityMatrixTest {
             r.id = UUID.randomUUID();
             r.practiceOdsCode = PRACTICE;
             r.referrer = "matrix";
-            r.nhsNumber = "9434765919";
+            r.nhsNumber = Fixtures.nhsNumber();
             r.patientName = "Matrix Person";
             r.dateOfBirth = LocalDate.of(1950, 1, 1);
-            r.postcode = "LS6 2AB";
+            r.postcode = POSTCODE;
             r.patientPseudonym = "p-matrix";
+            r.reasonSystem = "http://snomed.info/sct";
+            r.reasonCode = Fixtures.KNEE_OA;
             r.joint = Joint.KNEE;
             r.status = status;
-            r.siteId = "site-matrix";
+            r.routedClassId = status == ReferralStatus.NEEDS_ATTENTION ? null : CLASS;
+            r.siteId = SITE;
             r.siteName = "Matrix Site";
             r.providerId = PROVIDER_ID;
             r.providerName = "Matrix Provider";
             r.sessions = 12;
             r.distanceMetres = 10L;
             r.contactsFunded = contactsFunded;
+            if (status != ReferralStatus.SUBMITTED && status != ReferralStatus.NEEDS_ATTENTION) {
+                r.offeredAt = OffsetDateTime.now(); // it was offered to the provider
+            }
+            if (status == ReferralStatus.BOOKED) {
+                r.classId = CLASS;
+                r.bookingRequestNumber = 1;
+            }
             r.submittedAt = OffsetDateTime.now();
             r.updatedAt = r.submittedAt;
             r.persist();
@@ -109,12 +139,30 @@ class SecurityMatrixTest {
         });
     }
 
+    /** The provider's site in Oxford and a roomy class there, written straight into the copies. */
     static void aClassOfTheProvider() {
         QuarkusTransaction.requiringNew().run(() -> {
+            if (DirectorySite.findById(SITE) == null) {
+                DirectorySite s = new DirectorySite();
+                s.siteId = SITE;
+                s.name = "Matrix Site";
+                s.providerId = PROVIDER_ID;
+                s.providerName = "Matrix Provider";
+                s.providerType = uk.nhs.pathways.events.ProviderType.LEISURE_OPERATOR;
+                s.setting = uk.nhs.pathways.events.Setting.LEISURE_CENTRE;
+                s.postcode = POSTCODE;
+                s.latitude = 51.744998;
+                s.longitude = -1.261343;
+                s.programmes = "KNEE,HIP";
+                s.sessions = 12;
+                s.status = uk.nhs.pathways.events.SiteStatus.ACTIVE;
+                s.updatedAt = OffsetDateTime.now();
+                s.persist();
+            }
             if (DirectoryClass.findById(CLASS) == null) {
                 DirectoryClass c = new DirectoryClass();
                 c.classId = CLASS;
-                c.siteId = "site-matrix";
+                c.siteId = SITE;
                 c.providerId = PROVIDER_ID;
                 c.programmes = "KNEE,HIP";
                 c.startDate = LocalDate.now().plusDays(7);

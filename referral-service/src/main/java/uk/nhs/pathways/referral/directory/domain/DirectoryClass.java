@@ -7,9 +7,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.Set;
 import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.events.ClassUpdated;
 import uk.nhs.pathways.events.FacilitatorType;
@@ -22,6 +24,9 @@ import uk.nhs.pathways.events.Joint;
 @Entity
 @Table(name = "directory_class")
 public class DirectoryClass extends PanacheEntityBase {
+
+    /** What an event that does not state a session's length means (docs/events.md). */
+    public static final int DEFAULT_DURATION_MINUTES = 60;
 
     @Id
     @Column(name = "class_id")
@@ -46,6 +51,10 @@ public class DirectoryClass extends PanacheEntityBase {
     public LocalTime startTime;
 
     public int sessions;
+
+    /** Length of each session. */
+    @Column(name = "duration_minutes")
+    public int durationMinutes = DEFAULT_DURATION_MINUTES;
 
     public int capacity;
 
@@ -78,6 +87,7 @@ public class DirectoryClass extends PanacheEntityBase {
         copy.placesTaken = c.placesTaken();
         copy.facilitatorType = c.facilitatorType();
         copy.status = c.status();
+        copy.durationMinutes = c.durationMinutes() > 0 ? c.durationMinutes() : DEFAULT_DURATION_MINUTES;
         copy.updatedAt = at;
         return copy;
     }
@@ -89,6 +99,10 @@ public class DirectoryClass extends PanacheEntityBase {
 
     public boolean runs(Joint joint) {
         return Names.contains(programmes, joint);
+    }
+
+    public Set<DayOfWeek> meetingDays() {
+        return Names.parse(days, DayOfWeek.class);
     }
 
     public int freePlaces() {

@@ -8,6 +8,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Set;
+import uk.nhs.pathways.events.AccessibilityFeature;
 import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.ProviderType;
 import uk.nhs.pathways.events.Setting;
@@ -49,6 +52,9 @@ public class DirectorySite extends PanacheEntityBase {
 
     public int sessions;
 
+    /** What the site offers people who need it: "STEP_FREE_ACCESS,HEARING_LOOP"; empty when unknown. */
+    public String accessibility = "";
+
     @Enumerated(EnumType.STRING)
     public SiteStatus status;
 
@@ -71,8 +77,18 @@ public class DirectorySite extends PanacheEntityBase {
         copy.programmes = Names.join(site.programmes());
         copy.sessions = site.sessions();
         copy.status = site.status();
+        copy.accessibility = site.accessibility() == null ? "" : Names.join(site.accessibility());
         copy.updatedAt = at;
         return copy;
+    }
+
+    /** Whether the site offers everything the person needs. */
+    public boolean offers(Collection<AccessibilityFeature> needs) {
+        return needs.stream().allMatch(n -> Names.contains(accessibility, n));
+    }
+
+    public Set<AccessibilityFeature> accessibilityFeatures() {
+        return Names.parse(accessibility, AccessibilityFeature.class);
     }
 
     public boolean runs(Joint joint) {

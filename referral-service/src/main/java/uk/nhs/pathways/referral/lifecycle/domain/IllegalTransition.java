@@ -13,12 +13,13 @@ public class IllegalTransition extends ProblemException {
     private final ReferralStatus from;
     private final ReferralStatus to;
 
-    IllegalTransition(UUID referral, ReferralStatus from, ReferralStatus to, Set<ReferralStatus> allowed) {
+    /** @param only when the table allows the move but not this way of making it: which way does */
+    IllegalTransition(UUID referral, ReferralStatus from, ReferralStatus to, Set<ReferralStatus> allowed, String only) {
         super(
                 409,
                 "Conflict",
                 "referral " + referral + " is " + (from == null ? "not yet submitted" : from)
-                        + " and cannot become " + to + "; "
+                        + " and cannot become " + to + (only == null ? "" : " by this move (" + only + ")") + "; "
                         + (allowed.isEmpty()
                                 ? "it is final"
                                 : "it can only become "

@@ -2,10 +2,17 @@ package uk.nhs.pathways.referral.lifecycle.domain;
 
 import static uk.nhs.pathways.events.ReferralStatus.ACCEPTED;
 import static uk.nhs.pathways.events.ReferralStatus.BOOKED;
+import static uk.nhs.pathways.events.ReferralStatus.BOOKING_CANCELLED;
+import static uk.nhs.pathways.events.ReferralStatus.BOOKING_REQUESTED;
+import static uk.nhs.pathways.events.ReferralStatus.COMPLETED;
 import static uk.nhs.pathways.events.ReferralStatus.DECLINED;
+import static uk.nhs.pathways.events.ReferralStatus.DID_NOT_ATTEND;
+import static uk.nhs.pathways.events.ReferralStatus.DROPPED_OUT;
+import static uk.nhs.pathways.events.ReferralStatus.IN_PROGRESS;
 import static uk.nhs.pathways.events.ReferralStatus.NEEDS_ATTENTION;
 import static uk.nhs.pathways.events.ReferralStatus.OFFERED;
 import static uk.nhs.pathways.events.ReferralStatus.SUBMITTED;
+import static uk.nhs.pathways.events.ReferralStatus.WITHDRAWN;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -13,44 +20,70 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.Period;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import uk.nhs.pathways.events.DeclineReason;
 import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.PlaceRefusal;
+import uk.nhs.pathways.events.PlaceRefused;
 import uk.nhs.pathways.events.ReferralStatus;
+import uk.nhs.pathways.events.RerouteCause;
+import uk.nhs.pathways.platform.problem.Problem;
 import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.referral.directory.domain.DirectoryClass;
-import uk.nhs.pathways.referral.directory.domain.DirectorySite;
+import uk.nhs.pathways.referral.routing.domain.Preferences;
+import uk.nhs.pathways.referral.routing.domain.RankedClass;
 
 /**
  * A person referred by an FCP into an ESCAPE-pain class, and the rules of its lifecycle: which status
- * may follow which ({@link #NEXT}), and what each move checks and records. Every move checks the table
- * before it changes anything, so a refused move leaves the referral as it was.
- * Holds personal data: never log its fields.
+ * may follow which ({@link #NEXT}, the README's "Referral states"), and what each move checks and records.
+ * Every move checks the table before it changes anything, so a refused move leaves the referral as it was,
+ * and records a {@link Transition} for the service to announce. Holds personal data: never log its fields.
  */
 @Entity
 public class Referral extends PanacheEntityBase {
 
-    /** A new referral is routed to a site, or held at once when no site is near enough. */
+    /** A new referral is routed to a class, or held at once when none fits. */
     static final Set<ReferralStatus> FIRST = EnumSet.of(SUBMITTED, NEEDS_ATTENTION);
 
-    /** The only moves a referral can make. NEEDS_ATTENTION, DECLINED and BOOKED are where it ends here. */
-    static final Map<ReferralStatus, Set<ReferralStatus>> NEXT = new EnumMap<>(Map.of(
-            SUBMITTED, EnumSet.of(OFFERED, NEEDS_ATTENTION), // the funding decision
-            OFFERED, EnumSet.of(ACCEPTED, DECLINED), // the provider's answer
-            ACCEPTED, EnumSet.of(BOOKED), // a place in a class
-            NEEDS_ATTENTION, EnumSet.noneOf(ReferralStatus.class),
-            DECLINED, EnumSet.noneOf(ReferralStatus.class),
-            BOOKED, EnumSet.noneOf(ReferralStatus.class)));
+    /** The only moves a referral can make. Every status but WITHDRAWN can be withdrawn; WITHDRAWN is final. */
+    static final Map<ReferralStatus, Set<ReferralStatus>> NEXT = new EnumMap<>(Map.ofEntries(
+            // the funding decision of the route
+            Map.entry(SUBMITTED, EnumSet.of(OFFERED, NEEDS_ATTENTION, WITHDRAWN)),
+            // the provider's answer; or none in time: the next class, or the FCP if none is left
+            Map.entry(OFFERED, EnumSet.of(ACCEPTED, DECLINED, SUBMITTED, NEEDS_ATTENTION, WITHDRAWN)),
+            // at once: the next class, or the FCP if none is left
+            Map.entry(DECLINED, EnumSet.of(SUBMITTED, NEEDS_ATTENTION, WITHDRAWN)),
+            // the FCP re-routes it (e.g. with relaxed preferences) or withdraws it
+            Map.entry(NEEDS_ATTENTION, EnumSet.of(SUBMITTED, WITHDRAWN)),
+            // the provider asks the directory for a place
+            Map.entry(ACCEPTED, EnumSet.of(BOOKING_REQUESTED, WITHDRAWN)),
+            // the directory's answer: a place, a refusal (choose again), or no room at this provider at all
+            Map.entry(BOOKING_REQUESTED, EnumSet.of(BOOKED, ACCEPTED, SUBMITTED, NEEDS_ATTENTION, WITHDRAWN)),
+            Map.entry(BOOKED, EnumSet.of(BOOKING_CANCELLED, WITHDRAWN)),
+            // booked again into a later class
+            Map.entry(BOOKING_CANCELLED, EnumSet.of(BOOKING_REQUESTED, WITHDRAWN)),
+            Map.entry(WITHDRAWN, EnumSet.noneOf(ReferralStatus.class)),
+            // the course (the outcomes issue adds the register's moves)
+            Map.entry(IN_PROGRESS, EnumSet.noneOf(ReferralStatus.class)),
+            Map.entry(COMPLETED, EnumSet.noneOf(ReferralStatus.class)),
+            Map.entry(DROPPED_OUT, EnumSet.noneOf(ReferralStatus.class)),
+            Map.entry(DID_NOT_ATTEND, EnumSet.noneOf(ReferralStatus.class))));
 
-    /** A provider sees a referral from the moment it is offered to it. */
-    public static final Set<ReferralStatus> SEEN_BY_PROVIDER = EnumSet.of(OFFERED, ACCEPTED, DECLINED, BOOKED);
+    /** Where an automatic re-route starts from. */
+    static final Set<ReferralStatus> MOVED_ON_FROM = EnumSet.of(OFFERED, DECLINED, BOOKING_REQUESTED);
 
     @Id
     public UUID id;
@@ -75,14 +108,51 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "patient_pseudonym")
     public String patientPseudonym;
 
+    /** The reason for referral: a SNOMED CT concept (system and code). */
+    @Column(name = "reason_system")
+    public String reasonSystem;
+
+    @Column(name = "reason_code")
+    public String reasonCode;
+
     @Enumerated(EnumType.STRING)
     public Joint joint;
+
+    @Column(name = "preferred_settings")
+    public String preferredSettings;
+
+    public String availability;
+
+    @Column(name = "max_travel_metres")
+    public Integer maxTravelMetres;
+
+    public String needs;
+
+    @Column(name = "duplicate_intended")
+    public boolean duplicateIntended;
 
     @Enumerated(EnumType.STRING)
     public ReferralStatus status;
 
     @Column(name = "status_reason")
     public String statusReason;
+
+    @Column(name = "status_reason_code")
+    public String statusReasonCode;
+
+    /** The proposal in force: 1, then one more per re-route. Funding decisions name it. */
+    @Column(name = "route_number")
+    public int routeNumber = 1;
+
+    /** Automatic re-routes since the FCP last routed it. */
+    public int reroutes;
+
+    /** The class proposed on the current route. */
+    @Column(name = "routed_class_id")
+    public String routedClassId;
+
+    @Column(name = "class_start_date")
+    public LocalDate classStartDate;
 
     @Column(name = "site_id")
     public String siteId;
@@ -96,7 +166,7 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "provider_name")
     public String providerName;
 
-    /** Sessions of the course at the site when the referral was routed: what the funding check was asked. */
+    /** Sessions of the class proposed (then booked): what the funding check was asked. */
     public Integer sessions;
 
     @Column(name = "distance_metres")
@@ -111,6 +181,21 @@ public class Referral extends PanacheEntityBase {
 
     @Column(name = "commissioner_icb")
     public String commissionerIcb;
+
+    /** When the current provider was offered it; null while it is not offered to anyone. */
+    @Column(name = "offered_at")
+    public OffsetDateTime offeredAt;
+
+    /** The last English date the provider may answer the offer on. */
+    @Column(name = "answer_due")
+    public LocalDate answerDue;
+
+    /** The booking request in flight (answers name it); 0 before the first. */
+    @Column(name = "booking_request_number")
+    public int bookingRequestNumber;
+
+    @Column(name = "requested_class_id")
+    public String requestedClassId;
 
     /** The class the person is booked into, once BOOKED. */
     @Column(name = "class_id")
@@ -135,63 +220,153 @@ public class Referral extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** Moves made and not yet announced. */
+    @Transient
+    private final List<Transition> moves = new ArrayList<>();
+
     /** Whether a referral in {@code from} (null: not yet submitted) may become {@code to}. */
     public static boolean allows(ReferralStatus from, ReferralStatus to) {
         return from == null ? FIRST.contains(to) : NEXT.get(from).contains(to);
     }
 
-    /** Sent to the nearest suitable site; its contract check follows. */
-    public void route(DirectorySite site, long distanceMetres, OffsetDateTime at) {
-        moveTo(SUBMITTED, null, at);
-        siteId = site.siteId;
-        siteName = site.name;
-        providerId = site.providerId;
-        providerName = site.providerName;
-        sessions = site.sessions;
-        this.distanceMetres = distanceMetres;
+    /** Whether the referral is still open: anything but withdrawn. */
+    public boolean isOpen() {
+        return status != WITHDRAWN;
     }
 
-    /** Held for the referrer (and commissioner) to act on: no site near enough, or not funded. */
-    public void holdForAttention(String reason, OffsetDateTime at) {
-        moveTo(NEEDS_ATTENTION, reason, at);
+    public Preferences preferences() {
+        return Preferences.fromColumns(preferredSettings, availability, maxTravelMetres, needs);
     }
 
-    /** Whether a funding decision still has something to decide; a late or repeated one changes nothing. */
-    public boolean awaitsFunding() {
-        return allows(status, OFFERED);
+    public void prefer(Preferences preferences) {
+        preferredSettings = preferences.settingsColumn();
+        availability = preferences.availabilityColumn();
+        maxTravelMetres = preferences.maxTravelMetres();
+        needs = preferences.needsColumn();
     }
 
-    /** Funded: offered to the site's provider, who may book up to {@code contactsFunded} contacts. */
-    public void offer(String commissionerIcb, String contractId, Integer contactsFunded, OffsetDateTime at) {
-        moveTo(OFFERED, "Funded by contract " + contractId + "; offered to " + providerName, at);
+    // ---- routing ----
+
+    /** A new referral, sent to the best-ranked class: route 1; its funding decision follows. */
+    public void route(RankedClass chosen, OffsetDateTime at) {
+        requireFrom(null, SUBMITTED, "only a new referral is routed this way");
+        moveTo(SUBMITTED, null, null, null, null, at);
+        propose(chosen);
+    }
+
+    /** Moved on to the next class: the provider declined, did not answer, or had no place. */
+    public void reroute(RankedClass next, RerouteCause cause, OffsetDateTime at) {
+        requireFrom(MOVED_ON_FROM, SUBMITTED, "a re-route follows a decline, no answer or no place");
+        moveTo(SUBMITTED, cause.name(), "Re-routed (" + words(cause) + ") to " + next.siteName(), null, cause, at);
+        routeNumber++;
+        reroutes++;
+        propose(next);
+    }
+
+    /** The FCP routes it again from NEEDS_ATTENTION (with the preferences it now has); a fresh count of re-routes. */
+    public void rerouteByReferrer(RankedClass next, OffsetDateTime at) {
+        requireFrom(EnumSet.of(NEEDS_ATTENTION), SUBMITTED, "the FCP re-routes a referral that needs attention");
+        moveTo(SUBMITTED, "REFERRER_REROUTED", "Routed again by the referrer to " + next.siteName(), null, null, at);
+        routeNumber++;
+        reroutes = 0;
+        propose(next);
+    }
+
+    /** 409 unless the FCP may route it again now (it needs attention). */
+    public void requireReroutableByReferrer() {
+        requireFrom(EnumSet.of(NEEDS_ATTENTION), SUBMITTED, "the FCP re-routes a referral that needs attention");
+    }
+
+    /** Whether another automatic re-route is allowed. */
+    public boolean mayReroute(int maxReroutes) {
+        return reroutes < maxReroutes;
+    }
+
+    private void propose(RankedClass chosen) {
+        routedClassId = chosen.classId();
+        classStartDate = chosen.startDate();
+        siteId = chosen.siteId();
+        siteName = chosen.siteName();
+        providerId = chosen.providerId();
+        providerName = chosen.providerName();
+        sessions = chosen.sessions();
+        distanceMetres = chosen.distanceMetres();
+        fundingContractId = null;
+        contactsFunded = null;
+        offeredAt = null;
+        answerDue = null;
+    }
+
+    /** Held for the referrer to act on: nothing fits, not funded, or re-routing ran out. */
+    public void holdForAttention(String code, String reason, OffsetDateTime at) {
+        moveTo(NEEDS_ATTENTION, code, reason, null, null, at);
+        offeredAt = null;
+        answerDue = null;
+    }
+
+    /** Whether a funding decision for this route still has something to decide; an older or repeated one changes nothing. */
+    public boolean awaitsFunding(int decidedRoute) {
+        return status == SUBMITTED && decidedRoute == routeNumber;
+    }
+
+    /** Funded: offered to the class's provider, who answers by {@code answerDue} and may book up to {@code contactsFunded} contacts. */
+    public void offer(
+            String commissionerIcb, String contractId, Integer contactsFunded, LocalDate answerDue, OffsetDateTime at) {
+        moveTo(OFFERED, "FUNDED", "Funded by contract " + contractId + "; offered to " + providerName, null, null, at);
         this.commissionerIcb = commissionerIcb;
         fundingContractId = contractId;
         this.contactsFunded = contactsFunded;
+        offeredAt = at;
+        this.answerDue = answerDue;
     }
 
-    /** No contract pays for it; every reason the contract check gave. */
+    /** No contract pays for this route; every reason the contract check gave. */
     public void refuseFunding(String commissionerIcb, List<String> reasons, OffsetDateTime at) {
-        holdForAttention("Not funded: " + String.join("; ", reasons), at);
+        holdForAttention("NOT_FUNDED", "Not funded: " + String.join("; ", reasons), at);
         this.commissionerIcb = commissionerIcb;
     }
 
+    // ---- the provider's answer ----
+
     public void accept(OffsetDateTime at) {
-        moveTo(ACCEPTED, "Accepted by " + providerName, at);
+        requireFrom(EnumSet.of(OFFERED), ACCEPTED, "only an offer is accepted");
+        moveTo(ACCEPTED, "ACCEPTED", "Accepted by " + providerName, null, null, at);
+        answerDue = null;
     }
 
-    public void decline(String reason, OffsetDateTime at) {
-        if (reason == null || reason.isBlank()) {
-            throw ProblemException.badField("reason", "is needed to decline");
+    /** Turned down with a coded reason; OTHER needs the provider's words, which stay in this service. */
+    public void decline(DeclineReason code, String note, OffsetDateTime at) {
+        if (code == null) {
+            throw ProblemException.badField("reasonCode", "is needed to decline");
         }
-        moveTo(DECLINED, "Declined by " + providerName + ": " + reason, at);
+        boolean noNote = note == null || note.isBlank();
+        if (code == DeclineReason.OTHER && noNote) {
+            throw ProblemException.badField("reason", "is needed when the reason code is OTHER");
+        }
+        moveTo(
+                DECLINED,
+                code.name(),
+                "Declined by " + providerName + ": " + words(code),
+                noNote ? null : note.trim(),
+                null,
+                at);
+        answerDue = null;
     }
+
+    /** Whether the provider has not answered the offer and its last day to answer is before {@code today}. */
+    public boolean isUnansweredAfter(LocalDate today) {
+        return status == OFFERED && answerDue != null && answerDue.isBefore(today);
+    }
+
+    // ---- booking ----
 
     /**
-     * A place in one of the provider's scheduled classes for the joint, with a free place and no more
-     * sessions than the funding contract pays contacts for.
+     * Asks the site directory for a place: first in {@code cohort} (checked against this service's copy:
+     * the provider's, open, for the joint, with a free place, and no more sessions than funded), then in
+     * the {@code fallbacks}.
      */
-    public void book(DirectoryClass cohort, OffsetDateTime at) {
-        requireMove(BOOKED);
+    public void requestBooking(DirectoryClass cohort, List<String> fallbacks, OffsetDateTime at) {
+        requireMove(BOOKING_REQUESTED);
         if (!cohort.providerId.equals(providerId)) {
             throw ProblemException.badField("classId", "is a class of another provider");
         }
@@ -201,44 +376,197 @@ public class Referral extends PanacheEntityBase {
         if (!cohort.runs(joint)) {
             throw ProblemException.badField(
                     "classId",
-                    "does not run the programme for the " + joint.name().toLowerCase());
+                    "does not run the programme for the " + joint.name().toLowerCase(Locale.ROOT));
         }
         if (cohort.freePlaces() <= 0) {
-            throw ProblemException.conflict("class " + cohort.classId + " is full");
+            throw conflictOn("classId", "class " + cohort.classId + " is full");
         }
         if (cohort.sessions > fundedContacts()) {
-            throw ProblemException.conflict("class " + cohort.classId + " has " + cohort.sessions
-                    + " sessions; the funding contract pays for at most " + fundedContacts() + " contacts per episode");
+            throw conflictOn(
+                    "classId",
+                    "class " + cohort.classId + " has " + cohort.sessions
+                            + " sessions; the funding contract pays for at most " + fundedContacts()
+                            + " contacts per episode");
         }
-        moveTo(BOOKED, "Booked into a class starting " + cohort.startDate, at);
-        classId = cohort.classId;
+        List<String> asked = new ArrayList<>();
+        asked.add(cohort.classId);
+        fallbacks.stream().filter(c -> !c.equals(cohort.classId)).forEach(asked::add);
+        bookingRequestNumber++;
+        requestedClassId = cohort.classId;
+        moveTo(
+                BOOKING_REQUESTED,
+                "BOOKING_REQUESTED",
+                "A place requested in a class starting " + cohort.startDate,
+                null,
+                null,
+                at,
+                List.copyOf(asked));
+    }
+
+    /** Whether a directory answer is for the request in flight; an older or repeated one changes nothing. */
+    public boolean awaitsPlace(int requestNumber) {
+        return status == BOOKING_REQUESTED && requestNumber == bookingRequestNumber;
+    }
+
+    /** The directory reserved a place: the person is booked. */
+    public void book(
+            String classId, String siteId, String siteName, int sessions, LocalDate startDate, OffsetDateTime at) {
+        moveTo(BOOKED, "PLACE_RESERVED", "Booked into a class starting " + startDate, null, null, at);
+        this.classId = classId;
+        this.siteId = siteId;
+        if (siteName != null) {
+            this.siteName = siteName;
+        }
+        this.sessions = sessions;
+        classStartDate = startDate;
         bookedAt = at;
+    }
+
+    /** The directory refused every class asked: the provider may choose again. */
+    public void refusePlace(PlaceRefused refused, OffsetDateTime at) {
+        requireFrom(EnumSet.of(BOOKING_REQUESTED), ACCEPTED, "a refused booking request");
+        String why = refused.refusals().stream()
+                .map(r -> r.classId() + " " + r.reason())
+                .collect(Collectors.joining(", "));
+        String codes = refused.refusals().stream()
+                .map(r -> r.reason().name())
+                .distinct()
+                .sorted()
+                .collect(Collectors.joining(","));
+        moveTo(ACCEPTED, "PLACE_REFUSED:" + codes, "No place given: " + why, null, null, at);
+    }
+
+    /** Whether a refusal says the provider has no suitable class with room: every class asked is full or closed. */
+    public static boolean noRoomAtAll(PlaceRefused refused) {
+        return !refused.refusals().isEmpty()
+                && refused.refusals().stream()
+                        .allMatch(r -> r.reason() == PlaceRefusal.FULL || r.reason() == PlaceRefusal.NOT_OPEN);
+    }
+
+    /** The provider cancelled the booking (the directory releases the place); the person may be booked again. */
+    public void cancelBooking(BookingCancellation code, String note, OffsetDateTime at) {
+        if (code == null) {
+            throw ProblemException.badField("reasonCode", "is needed to cancel a booking");
+        }
+        boolean noNote = note == null || note.isBlank();
+        if (code == BookingCancellation.OTHER && noNote) {
+            throw ProblemException.badField("reason", "is needed when the reason code is OTHER");
+        }
+        moveTo(
+                BOOKING_CANCELLED,
+                code.name(),
+                "Booking cancelled by " + providerName + ": " + code.words(),
+                noNote ? null : note.trim(),
+                null,
+                at);
+        classId = null;
+        bookedAt = null;
+    }
+
+    /** The referrer withdrew it (the directory releases any place). Final. */
+    public void withdraw(String note, OffsetDateTime at) {
+        moveTo(
+                WITHDRAWN,
+                "WITHDRAWN",
+                "Withdrawn by the referrer",
+                note == null || note.isBlank() ? null : note.trim(),
+                null,
+                at);
+        answerDue = null;
     }
 
     /**
      * The contacts the funding contract pays for. A referral funded before decisions carried the cap has
      * only the course length the contract was checked against, which the cap was at least.
      */
-    int fundedContacts() {
+    public int fundedContacts() {
         return contactsFunded != null ? contactsFunded : sessions;
     }
 
     /** Whether a provider may see it: one offered to that provider, from the offer on. */
     public boolean isSeenBy(String provider) {
-        return provider.equals(providerId) && SEEN_BY_PROVIDER.contains(status);
+        return provider.equals(providerId) && offeredAt != null;
+    }
+
+    /** The moves made since the last call, oldest first; the service announces each. */
+    public List<Transition> takeMoves() {
+        List<Transition> taken = List.copyOf(moves);
+        moves.clear();
+        return taken;
     }
 
     private void requireMove(ReferralStatus to) {
         if (!allows(status, to)) {
-            throw new IllegalTransition(id, status, to, NEXT.getOrDefault(status, FIRST));
+            throw new IllegalTransition(id, status, to, status == null ? FIRST : NEXT.get(status), null);
         }
     }
 
-    private void moveTo(ReferralStatus to, String reason, OffsetDateTime at) {
+    /** The table allows several ways into {@code to}; this one only from {@code from} (null: a new referral). */
+    private void requireFrom(Set<ReferralStatus> from, ReferralStatus to, String only) {
         requireMove(to);
+        if (from == null ? status != null : !from.contains(status)) {
+            throw new IllegalTransition(id, status, to, status == null ? FIRST : NEXT.get(status), only);
+        }
+    }
+
+    private void moveTo(
+            ReferralStatus to, String code, String reason, String note, RerouteCause cause, OffsetDateTime at) {
+        moveTo(to, code, reason, note, cause, at, null);
+    }
+
+    private void moveTo(
+            ReferralStatus to,
+            String code,
+            String reason,
+            String note,
+            RerouteCause cause,
+            OffsetDateTime at,
+            List<String> classIds) {
+        requireMove(to);
+        moves.add(new Transition(status, to, code, reason, note, at, cause, classIds));
         status = to;
         statusReason = reason;
+        statusReasonCode = code;
         updatedAt = at;
+    }
+
+    static ProblemException conflictOn(String field, String detail) {
+        return new ProblemException(409, "Conflict", detail, List.of(new Problem.FieldError(field, detail)));
+    }
+
+    /** A decline reason in words: what referral.declined carries instead of the provider's text. */
+    public static String words(DeclineReason code) {
+        return switch (code) {
+            case NO_CAPACITY -> "no place the person could take in any of the provider's classes";
+            case NOT_SUITABLE -> "the programme is not suitable for the person";
+            case UNABLE_TO_CONTACT -> "the provider could not contact the person";
+            case PERSON_DECLINED -> "the person declined";
+            case OTHER -> "another reason (see the provider's note)";
+        };
+    }
+
+    static String words(RerouteCause cause) {
+        return switch (cause) {
+            case DECLINED -> "the provider declined";
+            case NO_ANSWER -> "no answer from the provider in time";
+            case PLACE_REFUSED -> "no place with the provider";
+        };
+    }
+
+    /**
+     * The person's age on the day they were referred, banded as the outcome reports band it: what leaves
+     * this service instead of the date of birth.
+     */
+    public String ageBand() {
+        int age = Period.between(dateOfBirth, submittedAt.toLocalDate()).getYears();
+        if (age < 45) {
+            return "under-45";
+        }
+        if (age >= 85) {
+            return "85+";
+        }
+        int lower = 45 + (age - 45) / 10 * 10;
+        return lower + "-" + (lower + 9);
     }
 
     @Override

@@ -14,8 +14,23 @@ import uk.nhs.pathways.referral.lifecycle.service.Referrals;
 public record ReferralRequest(
         @Valid @NotNull Patient patient,
 
-        @NotNull @Schema(description = "The osteoarthritic joint")
-        Joint joint) {
+        @Valid
+        @NotNull
+        @Schema(description = "Why the person is referred: a SNOMED CT concept of knee or hip osteoarthritis")
+        Coding reason,
+
+        @Schema(
+                description =
+                        "Optional: the joint. The reason says which; if both are sent they must agree (400 otherwise)")
+        Joint joint,
+
+        @Valid @Schema(description = "What the person will accept; absent: any setting, any time, the default distance")
+        PreferencesRequest preferences,
+
+        @Schema(
+                description =
+                        "True when a second open referral for the same person and joint is meant; otherwise it is refused (409)")
+        Boolean duplicateIntended) {
 
     @Schema(description = "The person referred. Seen only by the referring practice and the provider it is offered to.")
     public record Patient(
@@ -26,11 +41,28 @@ public record ReferralRequest(
 
             @NotNull @Past @Schema(example = "1956-03-14") LocalDate dateOfBirth,
 
-            @NotBlank @Schema(example = "LS6 2AB", description = "Home postcode: routes to the nearest class")
+            @NotBlank
+            @Schema(example = "LS6 2AB", description = "Home postcode: distances are measured from its district")
             String postcode) {}
+
+    @Schema(description = "A coded concept")
+    public record Coding(
+            @NotBlank @Schema(example = "http://snomed.info/sct")
+            String system,
+
+            @NotBlank @Size(max = 20) @Schema(example = "239873007", description = "Osteoarthritis of knee")
+            String code) {}
 
     Referrals.NewReferral toNewReferral() {
         return new Referrals.NewReferral(
-                patient.nhsNumber(), patient.name(), patient.dateOfBirth(), patient.postcode(), joint);
+                patient.nhsNumber(),
+                patient.name(),
+                patient.dateOfBirth(),
+                patient.postcode(),
+                reason.system().trim(),
+                reason.code().trim(),
+                joint,
+                PreferencesRequest.toPreferences(preferences, "preferences"),
+                Boolean.TRUE.equals(duplicateIntended));
     }
 }

@@ -22,23 +22,28 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.nhs.pathways.events.DeclineReason;
 import uk.nhs.pathways.events.ReferralStatus;
 import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.platform.security.Caller;
 import uk.nhs.pathways.platform.security.Roles;
 import uk.nhs.pathways.referral.audit.service.PatientDataAudit;
+import uk.nhs.pathways.referral.lifecycle.domain.BookingCancellation;
 import uk.nhs.pathways.referral.lifecycle.domain.Referral;
 import uk.nhs.pathways.referral.lifecycle.service.Referrals;
+import uk.nhs.pathways.referral.routing.domain.Preferences;
 
 @Path("/referrals")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Referrals", description = "FCP referrals into ESCAPE-pain, followed to a decision")
+@Tag(name = "Referrals", description = "FCP referrals into ESCAPE-pain, followed from routing to booking")
 public class ReferralResource {
 
     @Inject
@@ -51,12 +56,23 @@ public class ReferralResource {
     @RolesAllowed(Roles.REFERRER)
     @Operation(
             summary = "Refer a person",
-            description = "Referrer (FCP) only; the referral belongs to the practice in the token's org_id. "
-                    + "It is routed at once to the nearest active site running the programme; the funding "
-                    + "check follows asynchronously, so poll the referral until it is OFFERED or NEEDS_ATTENTION.")
-    @APIResponse(responseCode = "201", description = "Accepted and routed (status SUBMITTED) or held (NEEDS_ATTENTION)")
-    @APIResponse(responseCode = "400", description = "Invalid referral; problem+json names each field")
+            description = "Referrer (FCP) only; the referral belongs to the practice in the token's org_id. The reason "
+                    + "for referral is a SNOMED CT concept of knee or hip osteoarthritis, which gives the joint. The "
+                    + "classes that fit the person's preferences are ranked at once (funded first, then the soonest "
+                    + "start, then the nearest) and the referral is proposed to the best; the funding check follows "
+                    + "asynchronously, so poll the referral until it is OFFERED or NEEDS_ATTENTION.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Routed to a class (SUBMITTED) or held (NEEDS_ATTENTION, with a coded reason)")
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "Invalid referral (e.g. unknown SNOMED code, preferences that exclude everything); problem+json names each field")
     @APIResponse(responseCode = "403", description = "Not a referrer, or the token names no practice")
+    @APIResponse(
+            responseCode = "409",
+            description = "The person already has an open referral for the joint (its id is named to its own practice "
+                    + "only); send duplicateIntended true if a second one is meant")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different referral")
     public Response refer(
             @Valid @NotNull ReferralRequest request,
@@ -71,7 +87,7 @@ public class ReferralResource {
         Referrals.NewReferral newReferral = request.toNewReferral();
         Referral referral;
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            referral = referrals.submit(newReferral, null, referrer);
+            referral = submitOnce(newReferral, null, referrer);
         } else {
             referral = referrals
                     .earlierSubmission(referrer.organisation(), idempotencyKey, newReferral)
@@ -80,19 +96,30 @@ public class ReferralResource {
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(referral.id.toString())
                         .build())
-                .entity(ReferralView.of(referral))
+                .entity(ReferralView.of(referral, referrals.ranking(referral.id)))
                 .build();
     }
 
-    /** Two identical retries may race: the unique key lets one in, and the other returns its referral. */
+    /**
+     * Two identical retries may race: the unique key lets one in, and the other returns its referral. Two
+     * referrals of one person may race too: the open-referral index lets one in, and the other is a 409.
+     */
     private Referral submitOnce(
             Referrals.NewReferral newReferral, String idempotencyKey, PatientDataAudit.Actor referrer) {
         try {
             return referrals.submit(newReferral, idempotencyKey, referrer);
+        } catch (ProblemException e) {
+            throw e;
         } catch (RuntimeException e) {
-            return referrals
-                    .earlierSubmission(referrer.organisation(), idempotencyKey, newReferral)
-                    .orElseThrow(() -> e);
+            if (idempotencyKey != null) {
+                Optional<Referral> earlier =
+                        referrals.earlierSubmission(referrer.organisation(), idempotencyKey, newReferral);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            referrals.refuseUnintendedDuplicate(newReferral, referrer.organisation());
+            throw e;
         }
     }
 
@@ -101,15 +128,16 @@ public class ReferralResource {
     @RolesAllowed({Roles.REFERRER, Roles.PROVIDER})
     @Operation(
             summary = "One referral",
-            description = "A referrer sees its own practice's referrals; a provider those offered to it. "
-                    + "Anything else is 404, so a referral's existence does not leak.")
+            description = "A referrer sees its own practice's referrals, with the ranking behind the current route; a "
+                    + "provider those offered to it. Anything else is 404, so a referral's existence does not leak.")
     @APIResponse(responseCode = "200", description = "The referral, with the person's details (an audited read)")
     @APIResponse(responseCode = "404", description = "No such referral in your scope")
     public ReferralView get(@PathParam("id") String id) {
-        return referrals
-                .read(uuid(id), scope(), actor(role()))
-                .map(ReferralView::of)
+        Referrals.Scope scope = scope();
+        Referral referral = referrals
+                .read(uuid(id), scope, actor(role()))
                 .orElseThrow(() -> ProblemException.notFound("referral " + id));
+        return ReferralView.of(referral, scope.isReferrer() ? referrals.ranking(referral.id) : null);
     }
 
     @GET
@@ -127,24 +155,56 @@ public class ReferralResource {
                 .toList();
     }
 
+    @GET
+    @Path("/{id}/timeline")
+    @RolesAllowed({Roles.REFERRER, Roles.PROVIDER})
+    @Operation(
+            summary = "Every status change of a referral, oldest first",
+            description =
+                    "When, which role and organisation, the coded reason, and any note. The referrer of the "
+                            + "practice sees all of it; the provider the referral is offered to, from its offer on. 404 otherwise.")
+    @APIResponse(responseCode = "200", description = "The timeline (an audited read)")
+    @APIResponse(responseCode = "404", description = "No such referral in your scope")
+    public List<TimelineView> timeline(@PathParam("id") String id) {
+        return referrals
+                .timeline(uuid(id), scope(), actor(role()))
+                .orElseThrow(() -> ProblemException.notFound("referral " + id))
+                .stream()
+                .map(TimelineView::of)
+                .toList();
+    }
+
     /** A provider's answer to an offered referral. */
     public record Answer(
-            @NotNull Boolean accept, @Size(max = 500) String reason) {}
+            @NotNull Boolean accept,
+            @Schema(description = "Needed to decline") DeclineReason reasonCode,
+
+            @Size(max = 500)
+            @Schema(
+                    description = "The provider's own words (needed for OTHER): shown to the referrer and the "
+                            + "provider, never sent in an event")
+            String reason) {}
 
     @POST
     @Path("/{id}/response")
     @RolesAllowed(Roles.PROVIDER)
     @Operation(
             summary = "Accept or decline a referral offered to you",
-            description = "Provider only, for referrals offered to its organisation (404 otherwise). "
-                    + "Declining needs a reason. 409 unless the referral is OFFERED.")
-    @APIResponse(responseCode = "200", description = "Now ACCEPTED or DECLINED")
-    @APIResponse(responseCode = "400", description = "Declined without a reason")
+            description = "Provider only, for referrals offered to its organisation (404 otherwise). Declining needs a "
+                    + "reasonCode (OTHER also a reason); the referral then moves on to the next ranked class at once, "
+                    + "or back to the referrer. 409 unless the referral is OFFERED.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Now ACCEPTED; or, declined, SUBMITTED to the next class or NEEDS_ATTENTION")
+    @APIResponse(responseCode = "400", description = "Declined without a reason code, or OTHER without a reason")
     @APIResponse(responseCode = "404", description = "Not a referral offered to you")
     @APIResponse(responseCode = "409", description = "Not OFFERED")
     public ReferralView respond(@PathParam("id") String id, @Valid @NotNull Answer response) {
+        PatientDataAudit.Actor provider = actor(Roles.PROVIDER);
         return ReferralView.of(
-                referrals.respond(uuid(id), response.accept(), response.reason(), actor(Roles.PROVIDER)));
+                response.accept()
+                        ? referrals.accept(uuid(id), provider)
+                        : referrals.decline(uuid(id), response.reasonCode(), response.reason(), provider));
     }
 
     /** Which class to book the person into. */
@@ -154,22 +214,100 @@ public class ReferralResource {
     @Path("/{id}/booking")
     @RolesAllowed(Roles.PROVIDER)
     @Operation(
-            summary = "Book the person into one of your classes",
-            description = "Provider only, for an ACCEPTED referral offered to it (404 if not yours; 409 if not "
-                    + "ACCEPTED, the class is full, or it has more sessions than the funding contract pays contacts "
-                    + "for; 400 if the class is unknown, another provider's, not open or for another joint).")
-    @APIResponse(
-            responseCode = "200",
-            description = "Now BOOKED; the class's places taken follow through the directory")
+            summary = "Ask for a place for the person in one of your classes",
+            description = "Provider only, for an ACCEPTED (or BOOKING_CANCELLED) referral offered to it (404 if not "
+                    + "yours). Checked first against this service's copy of the directory: 400 if the class is unknown, "
+                    + "another provider's, for another joint or not open; 409 if it is full or has more sessions than "
+                    + "the funding contract pays contacts for, or the referral is not ACCEPTED/BOOKING_CANCELLED; "
+                    + "nothing is written then. Otherwise the site directory, which owns capacity, is asked for a place "
+                    + "(your choice first, then your other suitable classes) and the referral becomes BOOKED when it "
+                    + "answers with one, or ACCEPTED again if it refuses.")
+    @APIResponse(responseCode = "202", description = "Now BOOKING_REQUESTED; poll until BOOKED or ACCEPTED")
     @APIResponse(
             responseCode = "400",
-            description = "Unknown class, another provider's, not open, or for another joint")
+            description =
+                    "Unknown class, another provider's, not open, or for another joint; problem+json names classId")
     @APIResponse(responseCode = "404", description = "Not a referral offered to you")
     @APIResponse(
             responseCode = "409",
-            description = "Not ACCEPTED, the class is full, or it has more sessions than the contract pays for")
-    public ReferralView book(@PathParam("id") String id, @Valid @NotNull Booking booking) {
-        return ReferralView.of(referrals.book(uuid(id), booking.classId(), actor(Roles.PROVIDER)));
+            description =
+                    "Not ACCEPTED or BOOKING_CANCELLED, the class is full, or it has more sessions than the contract pays for")
+    public Response book(@PathParam("id") String id, @Valid @NotNull Booking booking) {
+        return Response.accepted(
+                        ReferralView.of(referrals.requestBooking(uuid(id), booking.classId(), actor(Roles.PROVIDER))))
+                .build();
+    }
+
+    /** Why the provider cancels a booking. */
+    public record Cancellation(
+            @NotNull BookingCancellation reasonCode,
+
+            @Size(max = 500)
+            @Schema(description = "The provider's own words (needed for OTHER); never sent in an event")
+            String reason) {}
+
+    @POST
+    @Path("/{id}/booking/cancellation")
+    @RolesAllowed(Roles.PROVIDER)
+    @Operation(
+            summary = "Cancel the person's booking",
+            description = "Provider only, for a BOOKED referral offered to it (404 if not yours, 409 if not BOOKED). "
+                    + "The site directory releases the place; the person may then be booked into a later class.")
+    @APIResponse(responseCode = "200", description = "Now BOOKING_CANCELLED")
+    @APIResponse(responseCode = "400", description = "No reason code, or OTHER without a reason")
+    @APIResponse(responseCode = "404", description = "Not a referral offered to you")
+    @APIResponse(responseCode = "409", description = "Not BOOKED")
+    public ReferralView cancelBooking(@PathParam("id") String id, @Valid @NotNull Cancellation cancellation) {
+        return ReferralView.of(referrals.cancelBooking(
+                uuid(id), cancellation.reasonCode(), cancellation.reason(), actor(Roles.PROVIDER)));
+    }
+
+    /** Optional words with a withdrawal. */
+    public record Withdrawal(
+            @Size(max = 500) @Schema(description = "The referrer's own words; never sent in an event")
+            String reason) {}
+
+    @POST
+    @Path("/{id}/withdrawal")
+    @RolesAllowed(Roles.REFERRER)
+    @Operation(
+            summary = "Withdraw a referral",
+            description = "Referrer of the practice only (404 otherwise), from any status but WITHDRAWN (409). Final; "
+                    + "the site directory releases any place the referral held.")
+    @APIResponse(responseCode = "200", description = "Now WITHDRAWN")
+    @APIResponse(responseCode = "404", description = "Not a referral of your practice")
+    @APIResponse(responseCode = "409", description = "Already WITHDRAWN")
+    public ReferralView withdraw(@PathParam("id") String id, @Valid Withdrawal withdrawal) {
+        return ReferralView.of(
+                referrals.withdraw(uuid(id), withdrawal == null ? null : withdrawal.reason(), actor(Roles.REFERRER)));
+    }
+
+    /** New preferences for routing again; absent: the ones the referral has. */
+    public record Reroute(@Valid PreferencesRequest preferences) {}
+
+    @POST
+    @Path("/{id}/reroute")
+    @RolesAllowed(Roles.REFERRER)
+    @Operation(
+            summary = "Route a referral that needs attention again",
+            description =
+                    "Referrer of the practice only (404 otherwise), for a NEEDS_ATTENTION referral (409 otherwise). "
+                            + "Ranks the classes again, with the preferences sent (e.g. relaxed) or those it has, leaving out "
+                            + "classes already proposed; the best becomes a new route (SUBMITTED, a new funding decision). 409 "
+                            + "with the coded reason if still nothing fits; nothing is written then.")
+    @APIResponse(responseCode = "200", description = "Now SUBMITTED to the best class")
+    @APIResponse(
+            responseCode = "400",
+            description = "Preferences that exclude everything; problem+json names the field")
+    @APIResponse(responseCode = "404", description = "Not a referral of your practice")
+    @APIResponse(responseCode = "409", description = "Not NEEDS_ATTENTION, or still nothing fits")
+    public ReferralView reroute(@PathParam("id") String id, @Valid Reroute reroute) {
+        PatientDataAudit.Actor referrer = actor(Roles.REFERRER);
+        Preferences preferences = reroute == null || reroute.preferences() == null
+                ? null
+                : PreferencesRequest.toPreferences(reroute.preferences(), "preferences");
+        Referral referral = referrals.rerouteByReferrer(uuid(id), preferences, referrer);
+        return ReferralView.of(referral, referrals.ranking(referral.id));
     }
 
     private static UUID uuid(String id) {

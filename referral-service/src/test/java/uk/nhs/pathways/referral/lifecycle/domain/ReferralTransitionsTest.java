@@ -3,7 +3,9 @@ package uk.nhs.pathways.referral.lifecycle.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,11 +18,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.nhs.pathways.events.ClassStatus;
+import uk.nhs.pathways.events.DeclineReason;
 import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.events.PlaceRefusal;
+import uk.nhs.pathways.events.PlaceRefused;
 import uk.nhs.pathways.events.ReferralStatus;
-import uk.nhs.pathways.events.SiteStatus;
+import uk.nhs.pathways.events.RerouteCause;
 import uk.nhs.pathways.referral.directory.domain.DirectoryClass;
-import uk.nhs.pathways.referral.directory.domain.DirectorySite;
+import uk.nhs.pathways.referral.routing.domain.RankedClass;
 
 /**
  * Every (from, to) pair of statuses, against the lifecycle as the README states it: the table allows
@@ -33,18 +38,47 @@ class ReferralTransitionsTest {
 
     /** Written out here, apart from the table under test: "new" is a referral not yet submitted. */
     static final Set<String> LIFECYCLE = Set.of(
-            "new>SUBMITTED",
-            "new>NEEDS_ATTENTION",
-            "SUBMITTED>OFFERED",
-            "SUBMITTED>NEEDS_ATTENTION",
+            "new>SUBMITTED", // routed to the best class
+            "new>NEEDS_ATTENTION", // nothing fits
+            "SUBMITTED>OFFERED", // funded
+            "SUBMITTED>NEEDS_ATTENTION", // not funded
+            "SUBMITTED>WITHDRAWN",
             "OFFERED>ACCEPTED",
             "OFFERED>DECLINED",
-            "ACCEPTED>BOOKED");
+            "OFFERED>SUBMITTED", // no answer in time: the next class
+            "OFFERED>NEEDS_ATTENTION", // no answer, nothing left
+            "OFFERED>WITHDRAWN",
+            "DECLINED>SUBMITTED", // the next class
+            "DECLINED>NEEDS_ATTENTION", // nothing left
+            "DECLINED>WITHDRAWN",
+            "NEEDS_ATTENTION>SUBMITTED", // the FCP routes it again
+            "NEEDS_ATTENTION>WITHDRAWN",
+            "ACCEPTED>BOOKING_REQUESTED",
+            "ACCEPTED>WITHDRAWN",
+            "BOOKING_REQUESTED>BOOKED", // place reserved
+            "BOOKING_REQUESTED>ACCEPTED", // place refused: choose again
+            "BOOKING_REQUESTED>SUBMITTED", // no room at the provider at all: the next class
+            "BOOKING_REQUESTED>NEEDS_ATTENTION", // ... and nothing left
+            "BOOKING_REQUESTED>WITHDRAWN",
+            "BOOKED>BOOKING_CANCELLED",
+            "BOOKED>WITHDRAWN",
+            "BOOKING_CANCELLED>BOOKING_REQUESTED", // booked again into a later class
+            "BOOKING_CANCELLED>WITHDRAWN");
+
+    /** The course's statuses: no move leads to them until the attendance register exists. */
+    static final Set<ReferralStatus> COURSE = Set.of(
+            ReferralStatus.IN_PROGRESS,
+            ReferralStatus.COMPLETED,
+            ReferralStatus.DROPPED_OUT,
+            ReferralStatus.DID_NOT_ATTEND);
 
     static Stream<Arguments> everyMove() {
         List<ReferralStatus> from = new ArrayList<>(Arrays.asList(ReferralStatus.values()));
         from.add(0, null);
-        return from.stream().flatMap(f -> Arrays.stream(ReferralStatus.values()).map(t -> Arguments.of(f, t)));
+        return from.stream()
+                .flatMap(f -> Arrays.stream(ReferralStatus.values())
+                        .filter(t -> !COURSE.contains(t))
+                        .map(t -> Arguments.of(f, t)));
     }
 
     static boolean inLifecycle(ReferralStatus from, ReferralStatus to) {
@@ -79,25 +113,93 @@ class ReferralTransitionsTest {
             assertThat(referral.updatedAt).isEqualTo(BEFORE);
             assertThat(referral.classId).isNull();
             assertThat(referral.fundingContractId).isNull();
+            assertThat(referral.routeNumber).isEqualTo(1);
+            assertThat(referral.takeMoves()).isEmpty();
         }
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("everyMove")
+    void eachMoveMadeIsRecordedOnceForTheServiceToAnnounce(ReferralStatus from, ReferralStatus to) {
+        if (!inLifecycle(from, to)) {
+            return;
+        }
+        Referral referral = referralIn(from);
+        move(referral, to);
+        assertThat(referral.takeMoves()).singleElement().satisfies(t -> {
+            assertThat(t.from()).isEqualTo(from);
+            assertThat(t.to()).isEqualTo(to);
+            assertThat(t.at()).isEqualTo(AT);
+        });
+        assertThat(referral.takeMoves()).isEmpty();
     }
 
     @ParameterizedTest
     @EnumSource(ReferralStatus.class)
-    void onlyASubmittedReferralAwaitsItsFundingDecision(ReferralStatus status) {
-        assertThat(referralIn(status).awaitsFunding()).isEqualTo(status == ReferralStatus.SUBMITTED);
+    void onlyASubmittedReferralAwaitsTheFundingDecisionOfItsCurrentRoute(ReferralStatus status) {
+        Referral referral = referralIn(status);
+        referral.routeNumber = 2;
+        assertThat(referral.awaitsFunding(2)).isEqualTo(status == ReferralStatus.SUBMITTED);
+        assertThat(referral.awaitsFunding(1)).isFalse();
+        assertThat(referral.awaitsFunding(3)).isFalse();
     }
 
-    /** The move to each status, by the aggregate's own method for it. */
+    /** The move to each status, by the aggregate's own method for that move from where it stands. */
     static void move(Referral referral, ReferralStatus to) {
+        ReferralStatus from = referral.status;
         switch (to) {
-            case SUBMITTED -> referral.route(site(), 1200, AT);
-            case OFFERED -> referral.offer("QWO", "contract-1", 12, AT);
-            case NEEDS_ATTENTION -> referral.holdForAttention("no site near enough", AT);
-            case ACCEPTED -> referral.accept(AT);
-            case DECLINED -> referral.decline("no evening classes", AT);
-            case BOOKED -> referral.book(aClass(12), AT);
+            case SUBMITTED -> {
+                if (from == null) {
+                    referral.route(ranked("class-1"), AT);
+                } else if (from == ReferralStatus.NEEDS_ATTENTION) {
+                    referral.rerouteByReferrer(ranked("class-2"), AT);
+                } else {
+                    referral.reroute(
+                            ranked("class-2"),
+                            from == ReferralStatus.DECLINED
+                                    ? RerouteCause.DECLINED
+                                    : from == ReferralStatus.BOOKING_REQUESTED
+                                            ? RerouteCause.PLACE_REFUSED
+                                            : RerouteCause.NO_ANSWER,
+                            AT);
+                }
+            }
+            case OFFERED -> referral.offer("QWO", "contract-1", 12, LocalDate.of(2026, 12, 1), AT);
+            case NEEDS_ATTENTION -> referral.holdForAttention("NO_CLASS_IN_RANGE", "no class near enough", AT);
+            case ACCEPTED -> {
+                if (from == ReferralStatus.BOOKING_REQUESTED) {
+                    referral.refusePlace(refused(PlaceRefusal.TOO_MANY_SESSIONS), AT);
+                } else {
+                    referral.accept(AT);
+                }
+            }
+            case DECLINED -> referral.decline(DeclineReason.NO_CAPACITY, null, AT);
+            case BOOKING_REQUESTED -> referral.requestBooking(aClass(12), List.of(), AT);
+            case BOOKED -> referral.book("class-12", "site-1", "Site One", 12, LocalDate.of(2026, 12, 1), AT);
+            case BOOKING_CANCELLED -> referral.cancelBooking(BookingCancellation.PERSON_REQUESTED, null, AT);
+            case WITHDRAWN -> referral.withdraw(null, AT);
         }
+    }
+
+    static PlaceRefused refused(PlaceRefusal reason) {
+        return new PlaceRefused("r", 1, List.of(new PlaceRefused.ClassRefusal("class-12", reason)), AT.toInstant());
+    }
+
+    static RankedClass ranked(String classId) {
+        return new RankedClass(
+                1,
+                classId,
+                "site-1",
+                "Site One",
+                "prov-1",
+                "Provider One",
+                LocalDate.of(2026, 12, 1),
+                List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY),
+                LocalTime.of(10, 0),
+                12,
+                1200,
+                true,
+                List.of());
     }
 
     static Referral referralIn(ReferralStatus status) {
@@ -112,20 +214,9 @@ class ReferralTransitionsTest {
             r.providerId = "prov-1";
             r.providerName = "Provider One";
             r.sessions = 12;
+            r.routedClassId = "class-1";
         }
         return r;
-    }
-
-    static DirectorySite site() {
-        DirectorySite s = new DirectorySite();
-        s.siteId = "site-1";
-        s.name = "Site One";
-        s.providerId = "prov-1";
-        s.providerName = "Provider One";
-        s.programmes = "KNEE,HIP";
-        s.sessions = 12;
-        s.status = SiteStatus.ACTIVE;
-        return s;
     }
 
     static DirectoryClass aClass(int sessions) {
@@ -135,6 +226,8 @@ class ReferralTransitionsTest {
         c.providerId = "prov-1";
         c.programmes = "KNEE,HIP";
         c.startDate = LocalDate.of(2026, 12, 1);
+        c.startTime = LocalTime.of(10, 0);
+        c.days = "TUESDAY,THURSDAY";
         c.sessions = sessions;
         c.capacity = 10;
         c.placesTaken = 3;
