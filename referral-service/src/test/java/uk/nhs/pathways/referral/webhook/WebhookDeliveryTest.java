@@ -135,6 +135,8 @@ class WebhookDeliveryTest {
                     .containsExactly(null, "SUBMITTED", "OFFERED");
             assertThat(calls.stream().map(c -> body(c).get("reasonCode"))).containsExactly(null, null, "NO_CAPACITY");
             assertThat(calls.getFirst().host()).isEqualTo("127.0.0.1:" + receiver.port());
+            assertThat(Instant.parse((String) body(calls.getFirst()).get("occurredAt")))
+                    .isBetween(Instant.now().minusSeconds(60), Instant.now());
 
             JsonPath health = subscription(practice, subscription.id());
             assertThat(health.getString("status")).isEqualTo("ACTIVE");
