@@ -3,7 +3,6 @@ package uk.nhs.pathways.referral.lifecycle.service;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +34,6 @@ import uk.nhs.pathways.referral.audit.service.PatientDataAudit.Actor;
 import uk.nhs.pathways.referral.directory.domain.DirectoryClass;
 import uk.nhs.pathways.referral.lifecycle.domain.NhsNumber;
 import uk.nhs.pathways.referral.lifecycle.domain.Referral;
-import uk.nhs.pathways.referral.lifecycle.domain.ReferralTransitioned;
 
 /**
  * Carries out the referral lifecycle that {@link Referral} rules on: loads the referral, asks it to
@@ -64,10 +62,6 @@ public class Referrals {
 
     @Inject
     Clock clock;
-
-    /** Every status change, told synchronously inside its transaction (webhook deliveries are queued there). */
-    @Inject
-    Event<ReferralTransitioned> transitions;
 
     /** What an FCP submits about the person. */
     public record NewReferral(String nhsNumber, String name, LocalDate dateOfBirth, String postcode, Joint joint) {
@@ -173,7 +167,6 @@ public class Referrals {
                             now.toInstant(),
                             null,
                             1));
-            transitioned(referral, null, referrer.role(), referrer.organisation());
         } else {
             referral.holdForAttention(
                     "No active ESCAPE-pain site for the "
@@ -181,8 +174,7 @@ public class Referrals {
                             + " km of the person's home district",
                     now);
             referral.persist();
-            announceStatus(
-                    referral, EventType.REFERRAL_NEEDS_ATTENTION, null, referrer.role(), referrer.organisation());
+            announceStatus(referral, EventType.REFERRAL_NEEDS_ATTENTION);
         }
         audit.record(referrer, AuditEvent.Action.CREATE, referral.id, "referred; " + referral.status);
         LOG.infof("Referral %s submitted: %s", referral.id, referral.status);
@@ -201,13 +193,12 @@ public class Referrals {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        ReferralStatus from = referral.status;
         if (decision.funded()) {
             referral.offer(decision.commissionerIcb(), decision.contractId(), decision.contactsFunded(), now);
-            announceStatus(referral, EventType.REFERRAL_OFFERED, from, "system", "contract-service");
+            announceStatus(referral, EventType.REFERRAL_OFFERED);
         } else {
             referral.refuseFunding(decision.commissionerIcb(), decision.reasons(), now);
-            announceStatus(referral, EventType.REFERRAL_NEEDS_ATTENTION, from, "system", "contract-service");
+            announceStatus(referral, EventType.REFERRAL_NEEDS_ATTENTION);
         }
         audit.record(
                 Actor.system("contract-service"),
@@ -253,19 +244,13 @@ public class Referrals {
     @Transactional
     public Referral respond(UUID id, boolean accept, String reason, Actor provider) {
         Referral referral = offeredTo(id, provider);
-        ReferralStatus from = referral.status;
         if (accept) {
             referral.accept(OffsetDateTime.now(clock));
         } else {
             referral.decline(reason, OffsetDateTime.now(clock));
         }
         audit.record(provider, AuditEvent.Action.UPDATE, referral.id, accept ? "accepted" : "declined");
-        announceStatus(
-                referral,
-                accept ? EventType.REFERRAL_ACCEPTED : EventType.REFERRAL_DECLINED,
-                from,
-                provider.role(),
-                provider.organisation());
+        announceStatus(referral, accept ? EventType.REFERRAL_ACCEPTED : EventType.REFERRAL_DECLINED);
         return referral;
     }
 
@@ -277,7 +262,6 @@ public class Referrals {
         if (cohort == null) {
             throw ProblemException.badField("classId", "is not a known class");
         }
-        ReferralStatus from = referral.status;
         referral.book(cohort, OffsetDateTime.now(clock));
         audit.record(provider, AuditEvent.Action.UPDATE, referral.id, "booked into class " + classId);
         outbox.record(
@@ -289,7 +273,6 @@ public class Referrals {
                         cohort.siteId,
                         referral.providerId,
                         referral.bookedAt.toInstant()));
-        transitioned(referral, from, provider.role(), provider.organisation());
         return referral;
     }
 
@@ -300,8 +283,7 @@ public class Referrals {
                 .orElseThrow(() -> ProblemException.notFound("referral " + id));
     }
 
-    private void announceStatus(
-            Referral referral, EventType type, ReferralStatus from, String actorRole, String actorOrganisation) {
+    private void announceStatus(Referral referral, EventType type) {
         outbox.record(
                 type,
                 referral.id.toString(),
@@ -314,20 +296,5 @@ public class Referrals {
                         referral.statusReason,
                         referral.updatedAt.toInstant(),
                         null));
-        transitioned(referral, from, actorRole, actorOrganisation);
-    }
-
-    /** No reason code yet: today's reasons are words, and words never leave in a transition. */
-    private void transitioned(Referral referral, ReferralStatus from, String actorRole, String actorOrganisation) {
-        transitions.fire(new ReferralTransitioned(
-                referral.id,
-                referral.practiceOdsCode,
-                referral.providerId,
-                from,
-                referral.status,
-                null,
-                actorRole,
-                actorOrganisation,
-                referral.updatedAt));
     }
 }
