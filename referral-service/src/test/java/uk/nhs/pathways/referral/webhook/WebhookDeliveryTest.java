@@ -320,8 +320,8 @@ class WebhookDeliveryTest {
                                     "name", "Webhook Person",
                                     "dateOfBirth", "1951-02-03",
                                     "postcode", "LS6 2AB"),
-                            "joint",
-                            "HIP"))
+                            "reason",
+                            Map.of("system", "http://snomed.info/sct", "code", "239872002")))
                     .post("/referrals")
                     .then()
                     .statusCode(201)
