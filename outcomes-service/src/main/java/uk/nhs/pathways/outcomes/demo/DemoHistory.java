@@ -40,7 +40,7 @@ public class DemoHistory {
     private static final Logger LOG = Logger.getLogger(DemoHistory.class);
 
     /** The advisory lock's key: one per database, any fixed number not used for anything else. */
-    private static final long LOCK = 0x4f55_5443_4f4d_4553L;
+    public static final long LOCK = 0x4f55_5443_4f4d_4553L;
 
     private static final int FLUSH_EVERY = 2_000;
 
@@ -77,7 +77,7 @@ public class DemoHistory {
         if (!config.enabled() || done.get()) {
             return;
         }
-        long sites = QuarkusTransaction.requiringNew().call(SiteCopy::count);
+        long sites = QuarkusTransaction.requiringNew().call(() -> SiteCopy.count());
         boolean steady = sites >= config.minSites() && sites == sitesLastSeen;
         sitesLastSeen = sites;
         if (steady && generateOnce() != Result.BUSY) {

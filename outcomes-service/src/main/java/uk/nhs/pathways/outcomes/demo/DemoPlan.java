@@ -152,7 +152,7 @@ public final class DemoPlan {
             };
             Quarter quarter = first;
             for (int q = 0; q < quartersRun; q++, quarter = quarter.next()) {
-                if (random.nextInt(100) < 80) {
+                if (random.nextInt(100) < 65) { // not every site runs a course every quarter
                     referrals.addAll(classAt(site, quarter, today, practices, random));
                 }
             }
@@ -173,7 +173,7 @@ public final class DemoPlan {
         List<LocalDate> dates = sessionDates(start, days, site.sessions());
         int cancelled = random.nextInt(100) < 8 ? 1 + random.nextInt(site.sessions() - 1) : 0;
         String classId = "demo-class-" + uuid(random);
-        int people = 2 + random.nextInt(4);
+        int people = 2 + random.nextInt(3); // the class's people referred through Pathways
         for (int p = 0; p < people; p++) {
             LocalDate referred = start.minusDays(14 + random.nextInt(40));
             Joint joint = joint(site, random);

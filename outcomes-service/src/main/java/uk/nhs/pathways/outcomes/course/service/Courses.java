@@ -210,7 +210,8 @@ public class Courses {
                 course.sessionsPlanned = journey.sessions;
                 course.reduced = Course.isReduced(journey.sessions);
             }
-            course.persist();
+            course.updatedAt = OffsetDateTime.now(clock);
+            course.persist(); // the insert is built from the state now: complete it first
         }
         if (course.setting == null) {
             course.setting = sites.find(course.siteId).map(s -> s.setting).orElse(null);

@@ -58,9 +58,15 @@ public class ReportRequest {
                 });
     }
 
+    /** A parameter given with no value is given (and wrong), not absent. */
+    private String given(String name, String value) {
+        return value == null && uri.getQueryParameters().containsKey(name) ? "" : value;
+    }
+
     /** The quarter asked for ({@code YYYY-Qn}), or the last complete one; never one that has not begun. */
     public Quarter quarter(String text) {
         LocalDate today = England.today(clock);
+        text = given("quarter", text);
         if (text == null) {
             return Quarter.of(today).previous();
         }
@@ -75,6 +81,7 @@ public class ReportRequest {
     /** The month asked for ({@code YYYY-MM}), or the last complete one; never one that has not begun. */
     public YearMonth month(String text) {
         LocalDate today = England.today(clock);
+        text = given("month", text);
         if (text == null) {
             return YearMonth.from(today).minusMonths(1);
         }
@@ -98,6 +105,10 @@ public class ReportRequest {
      * sees its own ICB, and another ICB's report does not exist for it (404, as elsewhere).
      */
     public Scope scope(String icb) {
+        icb = given("icb", icb);
+        if (icb != null && icb.isBlank()) {
+            throw ProblemException.badField("icb", "must be an ICB ODS code, e.g. QWO");
+        }
         String asked = icb == null ? null : icb.trim().toUpperCase(Locale.ROOT);
         if (caller.is(Roles.ADMIN)) {
             if (asked == null) {
@@ -117,6 +128,7 @@ public class ReportRequest {
 
     /** {@code format=json|csv} if given, else the Accept header (CSV only when it prefers text/csv). */
     public Format format(String format) {
+        format = given("format", format);
         if (format != null) {
             return switch (format.trim().toLowerCase(Locale.ROOT)) {
                 case "json" -> Format.JSON;
