@@ -10,7 +10,8 @@ alter table referral_journey add column pcn_code text;
 -- whatever their status is now.
 alter table referral_journey add column first_offered_at timestamptz;
 alter table referral_journey add column first_booked_at timestamptz;
-create index referral_journey_icb_submitted on referral_journey (icb, submitted_at);
+create index referral_journey_icb_submitted on referral_journey (icb, submitted_at)
+    include (site_id, provider_id, sessions);
 create index referral_journey_submitted on referral_journey (submitted_at);
 
 -- This service's copy of the directory's sites (pathways.sites.v1): the setting for episode contexts,
@@ -58,11 +59,12 @@ create table course (
     updated_at        timestamptz not null,
     version           bigint not null default 0
 );
--- A quarterly report reads one ICB's courses started, or ended, in a date range: index-only scans.
+-- A quarterly report reads one ICB's courses started, or ended, in a date range, and joins the ended
+-- ones to their measures: every side is answered from an index alone (index-only scans).
 create index course_icb_started on course (icb, first_session_on)
     include (site_id, provider_id, reduced, referred_on);
 create index course_icb_ended on course (icb, ended_on)
-    include (site_id, provider_id, reduced, outcome, baseline_and_end);
+    include (course_id, site_id, provider_id, reduced, outcome, baseline_and_end);
 create index course_started on course (first_session_on);
 create index course_ended on course (ended_on);
 create index course_referral on course (referral_id);
@@ -89,7 +91,8 @@ create table measure (
     mcid        numeric(8, 3) not null,
     responder   boolean,
     recorded_at timestamptz not null,
-    primary key (course_id, instrument, timepoint)
+    -- The analysis rides in the key's index, so the report's join never visits the table.
+    primary key (course_id, instrument, timepoint) include (change, responder)
 );
 
 -- The demo history is generated once: this row says it was (and a second run finds it and stops).

@@ -162,7 +162,7 @@ class DemoHistoryTest {
         assertThat(quarterly)
                 .anyMatch(r -> "SITE".equals(r.get("level")) && ((Number) r.get("completers")).intValue() > 0);
         assertThat(given().auth()
-                        .oauth2(analyst)
+                        .oauth2(admin)
                         .get("/reports/fcp-monthly")
                         .then()
                         .statusCode(200)
