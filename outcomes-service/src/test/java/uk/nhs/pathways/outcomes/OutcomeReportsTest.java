@@ -240,6 +240,16 @@ class OutcomeReportsTest {
                 .containsEntry("referrals", 8)
                 .containsEntry("completers", 4);
         assertThat(rows(response)).noneMatch(r -> "NATIONAL".equals(r.get("level")));
+
+        // The site-activity report still counts a referral that went on to a course as offered and booked.
+        given().auth()
+                .oauth2(TestTokens.token("admin", null))
+                .get("/reports/site-activity")
+                .then()
+                .statusCode(200)
+                .body("find { it.siteId == '" + S1 + "' }.referrals", equalTo(6))
+                .body("find { it.siteId == '" + S1 + "' }.offered", equalTo(6))
+                .body("find { it.siteId == '" + S1 + "' }.booked", equalTo(6));
     }
 
     @Test
