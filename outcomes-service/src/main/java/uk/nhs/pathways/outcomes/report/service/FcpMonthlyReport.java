@@ -40,12 +40,9 @@ public class FcpMonthlyReport {
     public Table of(YearMonth month, String icb, boolean smallNumbers) {
         LocalDate from = month.atDay(1);
         LocalDate to = month.plusMonths(1).atDay(1);
-        if (icb != null && !icb.matches("[A-Z0-9]{3}")) {
-            throw new IllegalArgumentException("not an ICB code");
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> results = entityManager
-                .createNativeQuery("""
+        var query = entityManager
+                .createNativeQuery(
+                        """
                         select j.icb, j.pcn_code, j.practice_ods_code, grouping(j.icb, j.pcn_code, j.practice_ods_code),
                                count(*),
                                count(*) filter (where j.first_offered_at is not null or j.first_booked_at is not null
@@ -60,11 +57,14 @@ public class FcpMonthlyReport {
                             select min(first_session_on) as first_on, bool_or(outcome = '%s') as completed
                             from course where course.referral_id = j.referral_id) c on true
                         where j.submitted_at >= :from and j.submitted_at < :to and %s
-                        group by grouping sets ((j.icb, j.pcn_code, j.practice_ods_code), (j.icb, j.pcn_code), (j.icb))""".formatted(
-                                CourseOutcome.COMPLETED, icb == null ? "j.icb is not null" : "j.icb = '" + icb + "'"))
+                        group by grouping sets ((j.icb, j.pcn_code, j.practice_ods_code), (j.icb, j.pcn_code), (j.icb))""".formatted(CourseOutcome.COMPLETED, icb == null ? "j.icb is not null" : "j.icb = :icb"))
                 .setParameter("from", from.atStartOfDay(England.ZONE).toOffsetDateTime())
-                .setParameter("to", to.atStartOfDay(England.ZONE).toOffsetDateTime())
-                .getResultList();
+                .setParameter("to", to.atStartOfDay(England.ZONE).toOffsetDateTime());
+        if (icb != null) {
+            query.setParameter("icb", icb);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> results = query.getResultList();
         Map<String, Object[]> icbs = new TreeMap<>();
         Map<String, Map<String, Object[]>> pcns = new TreeMap<>();
         Map<String, Map<String, Object[]>> practices = new TreeMap<>();

@@ -185,13 +185,7 @@ public class QuarterlyReport {
     // ---- building the rows ------------------------------------------------------------------------
 
     private static String scope(String column, String icb) {
-        if (icb == null) {
-            return column + " is not null";
-        }
-        if (!icb.matches("[A-Z0-9]{3}")) {
-            throw new IllegalArgumentException("not an ICB code");
-        }
-        return column + " = '" + icb + "'";
+        return icb == null ? column + " is not null" : column + " = :icb";
     }
 
     /** Site, provider and ICB rows (and national rows across ICBs), per course variant. */
@@ -204,6 +198,9 @@ public class QuarterlyReport {
 
     @SuppressWarnings("unchecked")
     private static List<Object[]> results(Query query, String icb) {
+        if (icb != null) {
+            query.setParameter("icb", icb);
+        }
         return query.getResultList();
     }
 
