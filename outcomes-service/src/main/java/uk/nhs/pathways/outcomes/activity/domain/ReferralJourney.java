@@ -59,6 +59,27 @@ public class ReferralJourney extends PanacheEntityBase {
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
+    /** Age on the referral day, banded (e.g. 65-74): never a date of birth. */
+    @Column(name = "age_band")
+    public String ageBand;
+
+    /** 1 for the first proposal; each re-route counts up. */
+    @Column(name = "route_number")
+    public Integer routeNumber;
+
+    /** ICB of the referring practice: whose analysts see this referral. */
+    public String icb;
+
+    /** The referring practice's PCN (the service's demo grouping). */
+    @Column(name = "pcn_code")
+    public String pcnCode;
+
+    @Column(name = "first_offered_at")
+    public OffsetDateTime firstOfferedAt;
+
+    @Column(name = "first_booked_at")
+    public OffsetDateTime firstBookedAt;
+
     @Version
     public long version;
 }

@@ -4,7 +4,11 @@ import static uk.nhs.pathways.events.ReferralStatus.ACCEPTED;
 import static uk.nhs.pathways.events.ReferralStatus.BOOKED;
 import static uk.nhs.pathways.events.ReferralStatus.BOOKING_CANCELLED;
 import static uk.nhs.pathways.events.ReferralStatus.BOOKING_REQUESTED;
+import static uk.nhs.pathways.events.ReferralStatus.COMPLETED;
 import static uk.nhs.pathways.events.ReferralStatus.DECLINED;
+import static uk.nhs.pathways.events.ReferralStatus.DID_NOT_ATTEND;
+import static uk.nhs.pathways.events.ReferralStatus.DROPPED_OUT;
+import static uk.nhs.pathways.events.ReferralStatus.IN_PROGRESS;
 import static uk.nhs.pathways.events.ReferralStatus.NEEDS_ATTENTION;
 import static uk.nhs.pathways.events.ReferralStatus.OFFERED;
 import static uk.nhs.pathways.events.ReferralStatus.SUBMITTED;
@@ -25,7 +29,8 @@ public class SiteActivityReport {
     EntityManager entityManager;
 
     /**
-     * @param offered          referrals a contract funded and the provider was offered (whatever happened next)
+     * @param offered          referrals a contract funded and the provider was offered (whatever happened next,
+     *                         a course included)
      * @param needsAttention   not funded
      * @param awaitingDecision funding check under way
      */
@@ -53,12 +58,14 @@ public class SiteActivityReport {
                        count(*) filter (where status in (%s))
                 from referral_journey where site_id is not null %s
                 group by site_id order by count(*) desc, site_id""".formatted(
-                        in(OFFERED, ACCEPTED, DECLINED, BOOKING_REQUESTED, BOOKED, BOOKING_CANCELLED),
+                        in(concat(
+                                List.of(OFFERED, ACCEPTED, DECLINED, BOOKING_REQUESTED, BOOKED, BOOKING_CANCELLED),
+                                ON_A_COURSE)),
                         in(NEEDS_ATTENTION),
                         in(SUBMITTED),
-                        in(ACCEPTED, BOOKING_REQUESTED, BOOKED, BOOKING_CANCELLED),
+                        in(concat(List.of(ACCEPTED, BOOKING_REQUESTED, BOOKED, BOOKING_CANCELLED), ON_A_COURSE)),
                         in(DECLINED),
-                        in(BOOKED),
+                        in(concat(List.of(BOOKED), ON_A_COURSE)),
                         where));
         if (commissionerIcb != null) {
             query.setParameter("icb", commissionerIcb);
@@ -77,6 +84,14 @@ public class SiteActivityReport {
                         ((Number) r[7]).longValue(),
                         ((Number) r[8]).longValue()))
                 .toList();
+    }
+
+    /** Statuses after a booking: the person was offered, accepted and booked on the way. */
+    private static final List<ReferralStatus> ON_A_COURSE =
+            List.of(IN_PROGRESS, COMPLETED, DROPPED_OUT, DID_NOT_ATTEND);
+
+    private static ReferralStatus[] concat(List<ReferralStatus> first, List<ReferralStatus> then) {
+        return java.util.stream.Stream.concat(first.stream(), then.stream()).toArray(ReferralStatus[]::new);
     }
 
     /** An SQL list of statuses, written from the enum (never typed by hand). */
