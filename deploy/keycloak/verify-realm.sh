@@ -37,7 +37,7 @@ token() {
 }
 for _ in $(seq 1 120); do curl -sf -o /dev/null http://localhost:8180/realms/pathways/.well-known/openid-configuration && break; sleep 1; done
 for _ in $(seq 1 60); do curl -s -o /dev/null http://127.0.0.1:18082/q/health/live && break; sleep 1; done
-body='{"patient":{"nhsNumber":"9434765919","name":"Realm Check","dateOfBirth":"1956-03-14","postcode":"LS6 2AB"},"joint":"KNEE"}'
+body='{"patient":{"nhsNumber":"'"$("$root/bin/test-nhs-number")"'","name":"Realm Check","dateOfBirth":"1956-03-14","postcode":"LS6 2AB"},"reason":{"system":"http://snomed.info/sct","code":"239873007"}}'
 status() { curl -s -o /dev/null -w '%{http_code}' -X POST http://127.0.0.1:18082/referrals -H "Authorization: Bearer $1" -H 'Content-Type: application/json' -d "$body"; }
 fcp=$(status "$(token fcp-leeds)"); provider=$(status "$(token provider-leeds)"); dev=$(status "$("$root/bin/dev-token" referrer B86030)")
 echo "fcp-leeds (Keycloak): $fcp (want 201)  provider-leeds (Keycloak): $provider (want 403)  dev token: $dev (want 401)"

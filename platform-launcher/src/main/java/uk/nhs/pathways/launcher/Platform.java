@@ -158,7 +158,8 @@ public final class Platform implements AutoCloseable {
                 + "  curl -s -X POST http://127.0.0.1:" + (basePort + 2)
                 + "/referrals -H \"Authorization: Bearer $TOKEN\" \\\n"
                 + "       -H 'Content-Type: application/json' \\\n"
-                + "       -d '{\"patient\":{\"nhsNumber\":\"9434765919\",\"name\":\"Demo Person\",\"dateOfBirth\":\"1956-03-14\",\"postcode\":\"LS6 2AB\"},\"joint\":\"KNEE\"}'\n"
+                + "       -d '{\"patient\":{\"nhsNumber\":\"9434765919\",\"name\":\"Demo Person\",\"dateOfBirth\":\"1956-03-14\",\"postcode\":\"LS6 2AB\"},\n"
+                + "            \"reason\":{\"system\":\"http://snomed.info/sct\",\"code\":\"239873007\"},\"preferences\":{\"maxTravelKm\":20}}'\n"
                 + "\nCtrl-C stops everything.");
         Thread.currentThread().join();
     }
