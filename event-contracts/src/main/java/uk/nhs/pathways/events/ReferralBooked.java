@@ -2,5 +2,5 @@ package uk.nhs.pathways.events;
 
 import java.time.Instant;
 
-/** A provider booked the referred person into a class: one place taken in that class. */
+/** The person has a place in a class: the site directory reserved it ({@link PlaceReserved}). */
 public record ReferralBooked(String referralId, String classId, String siteId, String providerId, Instant bookedAt) {}

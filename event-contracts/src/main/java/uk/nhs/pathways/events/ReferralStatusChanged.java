@@ -3,10 +3,11 @@ package uk.nhs.pathways.events;
 import java.time.Instant;
 
 /**
- * A referral moved to a new status after its funding decision.
+ * A referral moved to a status whose event carries no more than this: offered, needs attention, accepted,
+ * declined, booking cancelled, withdrawn (docs/events.md).
  *
- * @param status {@code OFFERED} (funded, sent to the provider) or {@code NEEDS_ATTENTION} (not funded)
- * @param reason why, in words a referrer and a commissioner can act on
+ * @param reason     why, in words the platform wrote (never a person's free text)
+ * @param reasonCode the same, coded (e.g. NOT_FUNDED, NOT_SUITABLE); null where there is none
  */
 public record ReferralStatusChanged(
         String referralId,
