@@ -37,9 +37,18 @@ public final class EventCodec {
         }
     }
 
+    /** CloudEvents' sequence extension: the event's place among its aggregate's events (1, 2, 3...). */
+    public static final String SEQUENCE = "sequence";
+
     public static CloudEvent envelope(
             UUID id, EventType type, String source, String subject, OffsetDateTime time, byte[] json) {
-        return CloudEventBuilder.v1()
+        return envelope(id, type, source, subject, time, json, null);
+    }
+
+    /** The envelope, with the aggregate's sequence number when there is one. */
+    public static CloudEvent envelope(
+            UUID id, EventType type, String source, String subject, OffsetDateTime time, byte[] json, Long sequence) {
+        CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(id.toString())
                 .withType(type.type())
                 .withSource(URI.create(source))
@@ -47,8 +56,18 @@ public final class EventCodec {
                 .withTime(time.withOffsetSameInstant(ZoneOffset.UTC))
                 .withDataSchema(type.dataSchema())
                 .withDataContentType(CONTENT_TYPE)
-                .withData(json)
-                .build();
+                .withData(json);
+        if (sequence != null) {
+            // The extension's value is a string; zero-padded so it also sorts as text, as the spec asks.
+            builder.withExtension(SEQUENCE, String.format("%019d", sequence));
+        }
+        return builder.build();
+    }
+
+    /** An event's sequence number, or null when it carries none. */
+    public static Long sequence(CloudEvent event) {
+        Object value = event.getExtension(SEQUENCE);
+        return value == null ? null : Long.valueOf(value.toString());
     }
 
     /** The payload of an event, checked against its declared type. */

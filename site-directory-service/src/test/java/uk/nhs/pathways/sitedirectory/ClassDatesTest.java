@@ -67,6 +67,12 @@ class ClassDatesTest {
                     .until(() -> statuses(reader, running)
                             .equals(List.of(ClassStatus.SCHEDULED, ClassStatus.RUNNING, ClassStatus.COMPLETED)));
             assertThat(statuses(reader, cancelled)).containsExactly(ClassStatus.SCHEDULED, ClassStatus.CANCELLED);
+            // Each event carries the class's own sequence number, in order: a consumer can tell it missed none.
+            assertThat(reader.events().stream()
+                            .filter(e -> running.equals(e.getSubject()))
+                            .map(EventCodec::sequence)
+                            .toList())
+                    .containsExactly(1L, 2L, 3L);
         }
     }
 

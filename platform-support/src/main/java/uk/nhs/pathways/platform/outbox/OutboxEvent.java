@@ -39,6 +39,10 @@ public class OutboxEvent extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public String payload;
 
+    /** This event's place among its aggregate's events on its topic: 1, 2, 3... (null without a key). */
+    @Column(name = "aggregate_sequence")
+    public Long aggregateSequence;
+
     /** A deletion: sent as a record with this key and no value. */
     public boolean tombstone;
 

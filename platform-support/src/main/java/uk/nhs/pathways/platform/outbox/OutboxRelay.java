@@ -26,16 +26,18 @@ import uk.nhs.pathways.events.EventType;
 import uk.nhs.pathways.platform.kafka.EventProducer;
 
 /**
- * Relays committed outbox events to Kafka in commit order. Rows are claimed with
- * {@code FOR UPDATE SKIP LOCKED}, so several replicas can relay without sending an event twice in
- * the normal case; they are marked published only after the broker acknowledged them. If the
- * broker is down the batch rolls back and is retried: an event may then be sent twice, which
- * consumers absorb by event id.
+ * Relays committed outbox events to Kafka in order. With several replicas, one relays at a time (an
+ * advisory lock held for the batch's transaction), so one aggregate's events are never published out of
+ * order; rows are marked published only after the broker acknowledged them. If the broker is down the
+ * batch rolls back and is retried: an event may then be sent twice, which consumers absorb by event id.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    /** The advisory lock only the relaying replica holds (an arbitrary number, the same in every service). */
+    static final long RELAY_LOCK = 0x5041_5448_5741_5953L; // "PATHWAYS"
 
     @Inject
     EntityManager entityManager;
@@ -131,6 +133,14 @@ public class OutboxRelay {
 
     /** Sends one batch; returns how many events it published. */
     int relayBatch() throws Exception {
+        // One relay at a time per service, whatever the replicas: two relays each sending a batch could
+        // publish one aggregate's events out of order. The lock ends with the transaction.
+        if (!(Boolean) entityManager
+                .createNativeQuery("select pg_try_advisory_xact_lock(:lock)")
+                .setParameter("lock", RELAY_LOCK)
+                .getSingleResult()) {
+            return 0;
+        }
         @SuppressWarnings("unchecked")
         List<OutboxEvent> batch = entityManager
                 .createNativeQuery(
@@ -175,7 +185,8 @@ public class OutboxRelay {
                 config.source(),
                 row.subject,
                 row.occurredAt,
-                row.payload.getBytes(StandardCharsets.UTF_8));
+                row.payload.getBytes(StandardCharsets.UTF_8),
+                row.aggregateSequence);
         // Binary mode: CloudEvent attributes as ce_* headers, the JSON payload as the value.
         return KafkaMessageFactory.<String>createWriter(row.topic, row.key).writeBinary(event);
     }
