@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.nhs.pathways.contract.funding.domain.FundingDecision;
-import uk.nhs.pathways.contract.terms.domain.CommissioningModel;
 import uk.nhs.pathways.contract.terms.domain.Contract;
+import uk.nhs.pathways.contract.terms.domain.ContractVersion;
+import uk.nhs.pathways.contract.terms.domain.PaymentModel;
 import uk.nhs.pathways.testing.SecurityMatrix;
 
 /** Every contract-service endpoint x every caller (also: a new endpoint without an entry fails this test). */
@@ -78,9 +79,11 @@ class SecurityMatrixTest {
             Contract c = new Contract();
             c.id = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
             c.commissionerIcb = ICB;
-            c.model = CommissioningModel.BLOCK;
-            c.maxContactsPerEpisode = 12;
-            c.validFrom = LocalDate.of(2026, 1, 1);
+            ContractVersion v = new ContractVersion();
+            v.paymentModel = PaymentModel.BLOCK;
+            v.maxContactsPerEpisode = 12;
+            v.validFrom = LocalDate.of(2026, 1, 1);
+            c.amend(v, false);
             c.persist();
             return c.id;
         });
@@ -100,6 +103,7 @@ class SecurityMatrixTest {
             d.sessions = 12;
             d.reasonLines = "";
             d.decidedAt = OffsetDateTime.now();
+            d.firstDecidedAt = d.decidedAt;
             d.persist();
             return d.referralId;
         });
