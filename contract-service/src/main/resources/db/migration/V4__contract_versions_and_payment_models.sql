@@ -30,9 +30,11 @@ create table contract_version (
     created_at                   timestamptz not null default now(),
     primary key (contract_id, version),
     check (valid_to is null or valid_to >= valid_from),
-    -- The database keeps versions of one contract apart as well as the service does.
+    -- The database keeps versions of one contract apart as well as the service does; checked at commit, as
+    -- an amendment that supersedes a version shortens it in the same transaction.
     constraint contract_version_no_overlap
         exclude using gist (contract_id with =, daterange(valid_from, valid_to, '[]') with &&)
+        deferrable initially deferred
 );
 
 -- Every contract so far becomes its own version 1. Any qualified provider was paid per episode (activity);

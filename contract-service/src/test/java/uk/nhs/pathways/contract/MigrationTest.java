@@ -109,14 +109,16 @@ class MigrationTest {
             s.execute("update contract_version set valid_to = '2027-03-31' where contract_id = 'old-aqp'");
             s.execute("insert into contract_version (contract_id, version, valid_from, max_contacts_per_episode,"
                     + " payment_model) values ('old-aqp', 2, '2027-04-01', 12, 'BLOCK')");
-            assertThatThrownBy(() -> s.execute("insert into contract_version (contract_id, version, valid_from,"
-                            + " max_contacts_per_episode, payment_model) values ('old-aqp', 3, '2027-05-01', 4, 'BLOCK')"))
+            assertThatThrownBy(
+                            () -> s.execute(
+                                    "insert into contract_version (contract_id, version, valid_from,"
+                                            + " max_contacts_per_episode, payment_model) values ('old-aqp', 3, '2027-05-01', 4, 'BLOCK')"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("contract_version_no_overlap");
             // A second route of the same referral is a decision of its own; the same route twice is not.
             String route2 = "insert into funding_decision (referral_id, route_number, funded, practice_ods_code,"
-                    + " provider_id, site_id, sessions, reasons, decided_at) values ('r-old', 2, false, 'B86030',"
-                    + " 'prov-2', 'site-2', 12, 'no', now())";
+                    + " provider_id, site_id, sessions, reasons, decided_at, first_decided_at) values ('r-old', 2, false,"
+                    + " 'B86030', 'prov-2', 'site-2', 12, 'no', now(), now())";
             s.execute(route2);
             assertThatThrownBy(() -> s.execute(route2)).isInstanceOf(SQLException.class);
         }

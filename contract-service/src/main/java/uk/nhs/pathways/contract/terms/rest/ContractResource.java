@@ -71,10 +71,10 @@ public class ContractResource {
             String providerId,
 
             @Schema(description = "The providers it is with (instead of providerId); omit for any qualified provider")
-            List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> providerIds,
+            List<String> providerIds,
 
             @Schema(description = "The sites it covers; omit for every site of its providers")
-            List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> siteIds,
+            List<String> siteIds,
 
             @NotNull
             @Schema(
@@ -125,6 +125,8 @@ public class ContractResource {
             if (providerId != null && providerIds != null) {
                 throw ProblemException.badField("providerIds", "give providerId or providerIds, not both");
             }
+            IdLists.check("providerIds", providerIds);
+            IdLists.check("siteIds", siteIds);
             return new Contracts.Terms(
                     validFrom,
                     validTo,
@@ -148,10 +150,10 @@ public class ContractResource {
     /** An amendment: a new version's full terms and when they are in force. */
     public record VersionRequest(
             @Schema(description = "The providers it is with; omit for any qualified provider")
-            List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> providerIds,
+            List<String> providerIds,
 
             @Schema(description = "The sites it covers; omit for every site of its providers")
-            List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> siteIds,
+            List<String> siteIds,
 
             @NotNull PaymentModel model,
 
@@ -177,6 +179,8 @@ public class ContractResource {
             boolean supersede) {
 
         Contracts.Terms terms() {
+            IdLists.check("providerIds", providerIds);
+            IdLists.check("siteIds", siteIds);
             return new Contracts.Terms(
                     validFrom,
                     validTo,

@@ -28,6 +28,7 @@ import uk.nhs.pathways.contract.terms.domain.CapPeriod;
 import uk.nhs.pathways.contract.terms.domain.Contract;
 import uk.nhs.pathways.contract.terms.domain.ContractVersion;
 import uk.nhs.pathways.contract.terms.domain.PaymentModel;
+import uk.nhs.pathways.contract.terms.rest.IdLists;
 import uk.nhs.pathways.contract.whatif.service.WhatIf;
 import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.platform.problem.ProblemException;
@@ -57,8 +58,8 @@ public class WhatIfResource {
 
     /** Terms of a scenario; in a change, only the fields given replace the contract's (in every version). */
     public record Terms(
-            List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> providerIds,
-            List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> siteIds,
+            List<String> providerIds,
+            List<String> siteIds,
             PaymentModel model,
 
             @Size(min = 1, message = "names at least one joint; omit it for both")
@@ -82,6 +83,8 @@ public class WhatIfResource {
 
         /** Replaces the given fields of a copy of a version. */
         ContractVersion applyTo(ContractVersion v) {
+            IdLists.check("providerIds", providerIds);
+            IdLists.check("siteIds", siteIds);
             if (providerIds != null) {
                 v.providerIds(providerIds);
             }
