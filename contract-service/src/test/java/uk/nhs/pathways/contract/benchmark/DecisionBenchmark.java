@@ -172,6 +172,9 @@ class DecisionBenchmark {
         double relayed = REFERRALS / ((relayedAt - firstMs) / 1000.0);
 
         int batchSize = (int) Math.max(1, Math.round((double) REFERRALS / Math.max(1, batches)));
+        System.out.printf(
+                "%nConsumer: sustained %,.0f decisions/s after %,d; overall %,.0f/s; relayed %,.0f/s; ~%d per batch%n",
+                sustained, WARM_UP, overall, relayed, batchSize);
         Ceiling oneClient = ceiling(batchSize, 1);
         Ceiling twoClients = ceiling(batchSize, 2);
 
@@ -335,9 +338,11 @@ class DecisionBenchmark {
                         + " now(), now(), false from generate_series(1, " + batch + ") g;\n");
         sql.append("insert into outbox_event (id, topic, event_key, type, subject, data_schema, occurred_at, payload)"
                 + " select gen_random_uuid(), 'pathways.funding-decisions.v1', 'r-' || g, 'uk.nhs.pathways.funding.decided',"
-                + " 'r-' || g, 'urn:pathways:schema:funding.decided:v1', now(), jsonb_build_object('referralId', 'r-' || g,"
+                + " 'r-' || g, translate('urn;pathways;schema;funding.decided;v1', ';', chr(58)), now(),"
+                + " jsonb_build_object('referralId', 'r-' || g,"
                 + " 'funded', true, 'contractId', 'ceiling', 'contactsFunded', 12, 'commissionerIcb', 'QWO', 'reasons',"
-                + " '[]'::jsonb, 'decidedAt', now(), 'routeNumber', 1, 'revision', 1) from generate_series(1, " + batch
+                + " cast('[]' as jsonb), 'decidedAt', now(), 'routeNumber', 1, 'revision', 1) from generate_series(1, "
+                + batch
                 + ") g;\n");
         sql.append("update contract_period_usage set episodes_committed = episodes_committed + " + batch
                 + ", pence_committed = pence_committed + " + (16_300L * batch)

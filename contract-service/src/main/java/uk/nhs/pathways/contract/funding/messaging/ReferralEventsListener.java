@@ -5,9 +5,12 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import uk.nhs.pathways.contract.funding.domain.Proposal;
+import uk.nhs.pathways.contract.funding.service.BatchEpisodes;
 import uk.nhs.pathways.contract.funding.service.EpisodeLifecycle;
 import uk.nhs.pathways.contract.funding.service.FundingCheck;
 import uk.nhs.pathways.events.CourseEnded;
@@ -39,6 +42,9 @@ public class ReferralEventsListener {
     @Inject
     EpisodeLifecycle lifecycle;
 
+    @Inject
+    BatchEpisodes episodes;
+
     private EventHandlers handlers;
 
     @PostConstruct
@@ -67,6 +73,18 @@ public class ReferralEventsListener {
     @Incoming("referrals")
     @Blocking
     public CompletionStage<Void> onReferrals(KafkaRecordBatch<String, byte[]> batch) {
-        return inbox.receive(batch, handlers);
+        // The records are keyed by referral id: the batch's referrals are read with one query.
+        Set<String> referrals = new HashSet<>();
+        batch.getRecords().forEach(r -> {
+            if (r.getKey() != null) {
+                referrals.add(r.getKey());
+            }
+        });
+        episodes.expect(referrals);
+        try {
+            return inbox.receive(batch, handlers);
+        } finally {
+            episodes.done();
+        }
     }
 }

@@ -3,7 +3,6 @@ package uk.nhs.pathways.contract.funding.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,6 +34,9 @@ public class EpisodeLifecycle {
 
     @Inject
     Caps caps;
+
+    @Inject
+    BatchEpisodes episodes;
 
     @Inject
     Clock clock;
@@ -104,8 +106,7 @@ public class EpisodeLifecycle {
     }
 
     private Optional<ReferralEpisode> episode(String referralId) {
-        return Optional.ofNullable(
-                entityManager.find(ReferralEpisode.class, referralId, LockModeType.PESSIMISTIC_WRITE));
+        return Optional.ofNullable(episodes.locked(referralId));
     }
 
     private Optional<FundingDecision> current(ReferralEpisode episode) {

@@ -3,7 +3,6 @@ package uk.nhs.pathways.contract.funding.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -38,6 +37,9 @@ public class FundingCheck {
     Caps caps;
 
     @Inject
+    BatchEpisodes episodes;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
@@ -56,8 +58,7 @@ public class FundingCheck {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<FundingDecision> decide(Proposal proposal) {
         // The referral's row, locked: one transaction at a time decides its routes.
-        ReferralEpisode episode =
-                entityManager.find(ReferralEpisode.class, proposal.referralId(), LockModeType.PESSIMISTIC_WRITE);
+        ReferralEpisode episode = episodes.locked(proposal.referralId());
         if (episode != null && episode.decided(proposal.routeNumber())) {
             return FundingDecision.of(proposal.referralId(), proposal.routeNumber());
         }
@@ -76,8 +77,9 @@ public class FundingCheck {
         List<ContractVersion> versions = commissioner == null ? List.of() : contracts.of(commissioner);
         FundingDecision decision = FundingDecision.decide(proposal, commissioner, versions, caps, now);
         if (episode == null) {
-            entityManager.persist(
-                    ReferralEpisode.first(proposal.referralId(), commissioner, proposal.routeNumber(), now));
+            episode = ReferralEpisode.first(proposal.referralId(), commissioner, proposal.routeNumber(), now);
+            entityManager.persist(episode);
+            episodes.decided(episode);
         } else {
             episode.reroute(proposal.routeNumber(), now);
         }

@@ -11,10 +11,12 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -85,6 +87,16 @@ public class ContractVersion extends PanacheEntityBase {
 
     @Column(name = "joints")
     String jointList = "KNEE,HIP";
+
+    // The lists above, parsed once: decisions ask them for every proposal.
+    @Transient
+    private List<String> providers;
+
+    @Transient
+    private List<String> sites;
+
+    @Transient
+    private Set<Joint> jointSet;
 
     /** The cap on patient contacts per care episode (e.g. 4, where ESCAPE-pain needs 12). */
     @Column(name = "max_contacts_per_episode")
@@ -206,22 +218,30 @@ public class ContractVersion extends PanacheEntityBase {
 
     /** Its providers; empty for any qualified provider. */
     public List<String> providerIds() {
-        return split(providerList);
+        if (providers == null) {
+            providers = split(providerList);
+        }
+        return providers;
     }
 
     /** @param providers null or empty: any qualified provider */
     public void providerIds(Collection<String> providers) {
         providerList = join(providers);
+        this.providers = null;
     }
 
     /** The sites it names; empty: every site of its providers. */
     public List<String> siteIds() {
-        return split(siteList);
+        if (sites == null) {
+            sites = split(siteList);
+        }
+        return sites;
     }
 
     /** @param sites null or empty: every site of its providers */
     public void siteIds(Collection<String> sites) {
         siteList = join(sites);
+        this.sites = null;
     }
 
     public boolean namesSites() {
@@ -230,15 +250,19 @@ public class ContractVersion extends PanacheEntityBase {
 
     /** The joints it pays courses for, in the vocabulary's order. */
     public Set<Joint> joints() {
-        EnumSet<Joint> joints = EnumSet.noneOf(Joint.class);
-        Arrays.stream(jointList.split(",")).map(Joint::valueOf).forEach(joints::add);
-        return joints;
+        if (jointSet == null) {
+            EnumSet<Joint> joints = EnumSet.noneOf(Joint.class);
+            Arrays.stream(jointList.split(",")).map(Joint::valueOf).forEach(joints::add);
+            jointSet = Collections.unmodifiableSet(joints);
+        }
+        return jointSet;
     }
 
     /** Pays for courses for these joints; null or empty: both. */
     public void joints(Collection<Joint> joints) {
         jointList = (joints == null || joints.isEmpty() ? EnumSet.allOf(Joint.class) : EnumSet.copyOf(joints))
                 .stream().map(Joint::name).collect(Collectors.joining(","));
+        jointSet = null;
     }
 
     private static List<String> split(String list) {
