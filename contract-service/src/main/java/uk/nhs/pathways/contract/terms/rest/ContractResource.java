@@ -374,7 +374,9 @@ public class ContractResource {
                     + " again, or a tombstone when no contract of a pair is left.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such contract for your ICB (another ICB's is not disclosed)")
-    @APIResponse(responseCode = "409", description = "It funded a referral, so it stays as the record of why")
+    @APIResponse(
+            responseCode = "409",
+            description = "It funded a referral or has issued statements, so it stays as the record of why")
     public void delete(@PathParam("id") String id) {
         visible(id);
         contracts.delete(id);

@@ -122,8 +122,8 @@ public class Contracts {
     }
 
     /**
-     * Deletes a contract entered by mistake. One a funding decision names is part of the record of why a
-     * referral was funded, so it stays (409).
+     * Deletes a contract entered by mistake. One a funding decision or an issued statement names is part of the
+     * record, so it stays (409).
      */
     @Transactional
     public void delete(String id) {
@@ -133,7 +133,8 @@ public class Contracts {
         try {
             Contract.flush();
         } catch (ConstraintViolationException namedByADecision) {
-            throw ProblemException.conflict("contract " + id + " funded a referral, so it stays as the record of why");
+            throw ProblemException.conflict(
+                    "contract " + id + " funded a referral or has issued statements, so it stays as the record of why");
         }
         providers.forEach(provider -> coverage.publish(contract.commissionerIcb, provider));
     }
