@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -96,14 +97,17 @@ class DecisionBenchmark {
         List<Map<String, String>> practices = ReferenceData.rows("gp_practices_england.csv");
         LocalDate from = LocalDate.now().withDayOfYear(1).minusYears(1);
         int contractsRegistered = 0;
+        // Every ICB: any qualified provider under a volume cap and a budget (three capped at 4 contacts, so
+        // their referrals are refused with reasons), and one provider's own contract with a small cap that fills.
         for (Map<String, String> icb : ReferenceData.rows("icbs.csv")) {
             String code = icb.get("icb_ods_code");
+            int contacts = Set.of("QHM", "QJM", "QT6").contains(code) ? 4 : 12;
             contracts.register(
-                    "bench-aqp-" + code.toLowerCase(), code, terms(null, 12, from, 5_000_000, 100_000_000_000L));
+                    "bench-aqp-" + code.toLowerCase(), code, terms(null, contacts, from, 5_000_000, 100_000_000_000L));
             contracts.register(
                     "bench-own-" + code.toLowerCase(),
                     code,
-                    terms(List.of("bench-" + (code.hashCode() & 0xff)), 12, from, 1_000_000, null));
+                    terms(List.of("bench-" + Math.floorMod(code.hashCode(), PROVIDERS)), 12, from, 20, null));
             contractsRegistered += 2;
         }
 
