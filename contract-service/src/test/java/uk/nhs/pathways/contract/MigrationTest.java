@@ -15,8 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The decision-per-route migration on a database that holds decisions from before it: in a schema of
- * its own, migrated to V2, given a contract and a decision, then migrated to the end.
+ * The migrations on a database that holds contracts and decisions from before them (decisions per route,
+ * contract versions, commitments): in a schema of its own, migrated to V2, given a contract and a decision,
+ * then migrated to the end.
  */
 @QuarkusTest
 class MigrationTest {
@@ -57,7 +58,7 @@ class MigrationTest {
     }
 
     @Test
-    void decisionsTakenBeforeRoutesBecomeRouteOneAndContractsPayForBothJoints() throws SQLException {
+    void decisionsBeforeRoutesAreRouteOneAndContractsBecomeTheirFirstVersion() throws SQLException {
         flyway("2").migrate();
         try (Connection c = connection();
                 Statement s = c.createStatement()) {
@@ -81,14 +82,43 @@ class MigrationTest {
                 assertThat(r.getString("joint")).isNull();
                 assertThat(r.getString("class_id")).isNull();
             }
-            try (ResultSet r = s.executeQuery("select joints from contract where id = 'old-aqp'")) {
+            // The contract's terms became its version 1; any qualified provider was paid per episode.
+            try (ResultSet r = s.executeQuery("select version, joints, payment_model, provider_ids, valid_from,"
+                    + " max_contacts_per_episode from contract_version where contract_id = 'old-aqp'")) {
                 assertThat(r.next()).isTrue();
+                assertThat(r.getInt("version")).isEqualTo(1);
                 assertThat(r.getString("joints")).isEqualTo("KNEE,HIP");
+                assertThat(r.getString("payment_model")).isEqualTo("ACTIVITY");
+                assertThat(r.getString("provider_ids")).isNull();
+                assertThat(r.getString("valid_from")).isEqualTo("2026-04-01");
+                assertThat(r.getInt("max_contacts_per_episode")).isEqualTo(12);
+                assertThat(r.next()).isFalse();
             }
+            // A funded referral from before keeps its funding (as if offered); its decision is revision 1.
+            try (ResultSet r = s.executeQuery("select e.stage, e.current_route, d.revision, d.commitment,"
+                    + " d.first_decided_at = d.decided_at as same from referral_episode e join funding_decision d"
+                    + " on d.referral_id = e.referral_id where e.referral_id = 'r-old'")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getString("stage")).isEqualTo("OFFERED");
+                assertThat(r.getInt("current_route")).isEqualTo(1);
+                assertThat(r.getInt("revision")).isEqualTo(1);
+                assertThat(r.getString("commitment")).isEqualTo("NONE");
+                assertThat(r.getBoolean("same")).isTrue();
+            }
+            // Versions of one contract never overlap, in the database too.
+            s.execute("update contract_version set valid_to = '2027-03-31' where contract_id = 'old-aqp'");
+            s.execute("insert into contract_version (contract_id, version, valid_from, max_contacts_per_episode,"
+                    + " payment_model) values ('old-aqp', 2, '2027-04-01', 12, 'BLOCK')");
+            assertThatThrownBy(
+                            () -> s.execute(
+                                    "insert into contract_version (contract_id, version, valid_from,"
+                                            + " max_contacts_per_episode, payment_model) values ('old-aqp', 3, '2027-05-01', 4, 'BLOCK')"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("contract_version_no_overlap");
             // A second route of the same referral is a decision of its own; the same route twice is not.
             String route2 = "insert into funding_decision (referral_id, route_number, funded, practice_ods_code,"
-                    + " provider_id, site_id, sessions, reasons, decided_at) values ('r-old', 2, false, 'B86030',"
-                    + " 'prov-2', 'site-2', 12, 'no', now())";
+                    + " provider_id, site_id, sessions, reasons, decided_at, first_decided_at) values ('r-old', 2, false,"
+                    + " 'B86030', 'prov-2', 'site-2', 12, 'no', now(), now())";
             s.execute(route2);
             assertThatThrownBy(() -> s.execute(route2)).isInstanceOf(SQLException.class);
         }

@@ -1,10 +1,12 @@
 package uk.nhs.pathways.contract.funding.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import uk.nhs.pathways.events.InvalidEventException;
 import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.ReferralRerouted;
 import uk.nhs.pathways.events.ReferralSubmitted;
+import uk.nhs.pathways.platform.time.England;
 
 /**
  * One proposal of a referral to a provider's class, whose funding the commissioner decides: the first
@@ -36,6 +38,11 @@ public record Proposal(
             throw new InvalidEventException("proposal of referral " + referralId + ", route " + routeNumber
                     + " lacks its practice, joint, site, provider or time");
         }
+    }
+
+    /** The day in England it was proposed: the day the contracts must be in force. */
+    public LocalDate day() {
+        return proposedAt.atZone(England.ZONE).toLocalDate();
     }
 
     /** The first route; an event from before route numbers (0) is route 1. */

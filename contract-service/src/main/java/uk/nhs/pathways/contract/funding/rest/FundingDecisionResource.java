@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.pathways.contract.CommissionerScope;
+import uk.nhs.pathways.contract.funding.domain.Commitment;
 import uk.nhs.pathways.contract.funding.domain.FundingDecision;
 import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.platform.problem.ProblemException;
@@ -42,9 +44,28 @@ public class FundingDecisionResource {
             @Schema(description = "The proposal decided: 1 for the referral's first route, then each re-route's number")
             int routeNumber,
 
+            @Schema(description = "1 when first decided; each re-evaluation that changed it counts up")
+            int revision,
+
             boolean funded,
             String contractId,
+
+            @Schema(description = "The version of the contract's terms that funds it")
+            Integer contractVersion,
+
             Integer contactsFunded,
+
+            @Schema(description = "What the episode committed against the contract's budget, in pence")
+            Long costPence,
+
+            @Schema(description = "The cap period it counts in")
+            LocalDate periodStart,
+
+            LocalDate periodEnd,
+
+            @Schema(description = "NONE (not funded), COMMITTED, USED (course started) or RELEASED")
+            Commitment commitment,
+
             String commissionerIcb,
             String practiceOdsCode,
 
@@ -58,14 +79,31 @@ public class FundingDecisionResource {
             String siteId,
             int sessions,
             List<String> reasons,
-            OffsetDateTime decidedAt) {
+
+            @Schema(description = "When this revision was decided")
+            OffsetDateTime decidedAt,
+
+            @Schema(description = "When the route was first decided")
+            OffsetDateTime firstDecidedAt,
+
+            @Schema(description = "Why the latest revision was made; null for a first decision")
+            String revisionNote,
+
+            @Schema(description = "Demo history, never a real referral")
+            boolean synthetic) {
         static DecisionView of(FundingDecision d) {
             return new DecisionView(
                     d.referralId,
                     d.routeNumber,
+                    d.revision,
                     d.funded,
                     d.contractId,
+                    d.contractVersion,
                     d.contactsFunded,
+                    d.costPence,
+                    d.periodStart,
+                    d.periodEnd,
+                    d.commitment,
                     d.commissionerIcb,
                     d.practiceOdsCode,
                     d.joint,
@@ -74,7 +112,10 @@ public class FundingDecisionResource {
                     d.siteId,
                     d.sessions,
                     d.reasons(),
-                    d.decidedAt);
+                    d.decidedAt,
+                    d.firstDecidedAt,
+                    d.revisionNote,
+                    d.synthetic);
         }
     }
 

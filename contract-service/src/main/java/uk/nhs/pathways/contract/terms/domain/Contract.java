@@ -1,25 +1,26 @@
 package uk.nhs.pathways.contract.terms.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import uk.nhs.pathways.events.FundingCoverage;
-import uk.nhs.pathways.events.Joint;
+import uk.nhs.pathways.platform.problem.ProblemException;
 
-/** A commissioner's contract for ESCAPE-pain: who may deliver, how many contacts an episode may have, when. */
+/**
+ * A commissioner's contract for ESCAPE-pain: its terms are versions (the original and each amendment), in
+ * force one after another and never on the same day.
+ */
 @Entity
 public class Contract extends PanacheEntityBase {
 
@@ -30,96 +31,147 @@ public class Contract extends PanacheEntityBase {
     @Column(name = "commissioner_icb")
     public String commissionerIcb;
 
-    /** The provider it is with; null for any qualified provider. */
-    @Column(name = "provider_id")
-    public String providerId;
+    @OneToMany(mappedBy = "contract", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("version")
+    public List<ContractVersion> versions = new ArrayList<>();
 
-    @Enumerated(EnumType.STRING)
-    public CommissioningModel model;
-
-    /** The contract's cap on patient contacts per care episode (e.g. 4, where ESCAPE-pain needs 12). */
-    @Column(name = "max_contacts_per_episode")
-    public int maxContactsPerEpisode;
-
-    @Column(name = "price_per_episode_pence")
-    public Integer pricePerEpisodePence;
-
-    @Column(name = "valid_from")
-    public LocalDate validFrom;
-
-    @Column(name = "valid_to")
-    public LocalDate validTo;
-
-    /** The joints it pays courses for, e.g. {@code KNEE,HIP}; see {@link #joints()}. */
-    @Column(name = "joints")
-    String jointList = "KNEE,HIP";
-
-    /**
-     * A contract with the provider itself is tried before an any-qualified-provider one (the
-     * commissioner negotiated it for that provider); then by id, so the choice never varies.
-     */
-    public static final Comparator<Contract> PROVIDER_SPECIFIC_FIRST =
-            Comparator.comparing((Contract c) -> c.providerId == null).thenComparing(c -> c.id);
-
-    /** In force on the day: from its first day to its last, both included; open-ended without an end. */
-    public boolean inForceOn(LocalDate day) {
-        return !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo));
+    /** The version in force on the day, if any. */
+    public Optional<ContractVersion> versionOn(LocalDate day) {
+        return versions.stream().filter(v -> v.inForceOn(day)).findFirst();
     }
 
-    /** Whether the provider may deliver under it: the provider it is with, or any qualified provider. */
-    public boolean covers(String provider) {
-        return providerId == null || providerId.equals(provider);
+    public Optional<ContractVersion> version(int number) {
+        return versions.stream().filter(v -> v.version == number).findFirst();
     }
 
-    /** The joints it pays courses for, in the vocabulary's order. */
-    public Set<Joint> joints() {
-        EnumSet<Joint> joints = EnumSet.noneOf(Joint.class);
-        Arrays.stream(jointList.split(",")).map(Joint::valueOf).forEach(joints::add);
-        return joints;
+    /** The version in force on the day, or else the latest: the terms a reader most likely means. */
+    public ContractVersion current(LocalDate today) {
+        return versionOn(today).orElseGet(versions::getLast);
     }
 
-    /** Pays for courses for these joints (at least one). */
-    public void joints(Collection<Joint> joints) {
-        if (joints.isEmpty()) {
-            throw new IllegalArgumentException("a contract pays for at least one joint");
-        }
-        jointList = EnumSet.copyOf(joints).stream().map(Joint::name).collect(Collectors.joining(","));
+    /** Its first day. */
+    public LocalDate validFrom() {
+        return versions.stream()
+                .map(v -> v.validFrom)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
     }
 
-    /** Whether it pays for a course for this joint. */
-    public boolean coversJoint(Joint joint) {
-        return joints().contains(joint);
+    /** Its last day; null while a version is open-ended. */
+    public LocalDate validTo() {
+        ContractVersion last =
+                versions.stream().max(Comparator.comparing(v -> v.validFrom)).orElseThrow();
+        return last.validTo;
     }
 
-    /** Whether it pays for an episode of this many contacts (one contact a session). */
-    public boolean allowsContactsPerEpisode(int contacts) {
-        return contacts <= maxContactsPerEpisode;
-    }
-
-    /** What this contract tells a consumer of coverage: when, which joints, how many contacts. No price. */
-    public FundingCoverage.Period coverPeriod() {
-        return new FundingCoverage.Period(validFrom, validTo, List.copyOf(joints()), maxContactsPerEpisode);
-    }
-
-    /**
-     * The full coverage of one commissioner and provider (null: any qualified provider): a period per
-     * contract of that pair, earliest first; empty when none is left (a tombstone on the topic).
-     */
-    public static Optional<FundingCoverage> coverage(
-            String commissionerIcb, String providerId, List<Contract> ofThePair) {
-        if (ofThePair.isEmpty()) {
-            return Optional.empty();
-        }
-        for (Contract c : ofThePair) {
-            if (!c.commissionerIcb.equals(commissionerIcb) || !Objects.equals(c.providerId, providerId)) {
-                throw new IllegalArgumentException(
-                        "contract " + c.id + " is not one of " + FundingCoverage.key(commissionerIcb, providerId));
+    /** Every provider any of its versions names (null in the set: any qualified provider). */
+    public Set<String> providersNamed() {
+        Set<String> providers = new LinkedHashSet<>();
+        for (ContractVersion v : versions) {
+            if (v.anyQualifiedProvider()) {
+                providers.add(null);
+            } else {
+                providers.addAll(v.providerIds());
             }
         }
-        List<FundingCoverage.Period> periods = ofThePair.stream()
-                .sorted(Comparator.comparing((Contract c) -> c.validFrom).thenComparing(c -> c.id))
-                .map(Contract::coverPeriod)
+        return providers;
+    }
+
+    /**
+     * Adds a version of its terms. Versions never overlap: one that would is refused, naming the field, unless
+     * {@code supersede} says the version in force on its first day ends the day before (an amendment of
+     * open-ended or longer terms). All versions count their caps over the same kind of period.
+     */
+    public ContractVersion amend(ContractVersion next, boolean supersede) {
+        if (next.validTo != null && next.validTo.isBefore(next.validFrom)) {
+            throw ProblemException.badField("validTo", "must not be before validFrom");
+        }
+        for (ContractVersion v : versions) {
+            if (v.capPeriod != next.capPeriod) {
+                throw ProblemException.badField(
+                        "capPeriod",
+                        "must be " + v.capPeriod + ", as in version " + v.version
+                                + ": a contract counts its caps over one kind of period");
+            }
+        }
+        ContractVersion superseded = null;
+        if (supersede) {
+            superseded = versionOn(next.validFrom)
+                    .filter(v -> v.validFrom.isBefore(next.validFrom))
+                    .orElseThrow(() -> ProblemException.badField(
+                            "supersede", "no version that began before validFrom is in force on it"));
+        }
+        for (ContractVersion v : versions) {
+            LocalDate to = v == superseded ? next.validFrom.minusDays(1) : v.validTo;
+            boolean overlaps = (to == null || !next.validFrom.isAfter(to))
+                    && (next.validTo == null || !next.validTo.isBefore(v.validFrom));
+            if (overlaps) {
+                String field = v.inForceOn(next.validFrom) ? "validFrom" : "validTo";
+                throw ProblemException.badField(
+                        field,
+                        "overlaps version " + v.version + " (" + v.validFrom + " to "
+                                + (v.validTo == null ? "open-ended" : v.validTo)
+                                + "): versions of a contract never overlap");
+            }
+        }
+        if (superseded != null) {
+            superseded.validTo = next.validFrom.minusDays(1);
+        }
+        next.contractId = id;
+        next.contract = this;
+        next.version = versions.stream().mapToInt(v -> v.version).max().orElse(0) + 1;
+        versions.add(next);
+        return next;
+    }
+
+    /**
+     * Ends the contract after {@code lastDay}: the version in force then ends that day. A version that starts
+     * later is refused (naming {@code lastDay}); so is a day before the contract starts (delete it instead).
+     *
+     * @return whether anything changed (ending it again on the same day changes nothing)
+     */
+    public boolean end(LocalDate lastDay) {
+        if (lastDay.isBefore(validFrom())) {
+            throw ProblemException.badField(
+                    "lastDay", "is before the contract starts (" + validFrom() + "); delete a contract never in force");
+        }
+        for (ContractVersion v : versions) {
+            if (v.validFrom.isAfter(lastDay)) {
+                throw ProblemException.badField(
+                        "lastDay", "version " + v.version + " starts on " + v.validFrom + ", after it");
+            }
+        }
+        boolean changed = false;
+        for (ContractVersion v : versions) {
+            if (v.validTo == null || v.validTo.isAfter(lastDay)) {
+                v.validTo = lastDay;
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * The full coverage of one commissioner and provider (null: any qualified provider) from the versions of
+     * its contracts: a period per version that covers the pair at every site of the provider, earliest first;
+     * empty when none is left (a tombstone on the topic). A version naming sites is left out: the coverage
+     * event cannot say which sites, and it must never promise funding a decision would refuse.
+     */
+    public static Optional<FundingCoverage> coverage(
+            String commissionerIcb, String providerId, List<ContractVersion> ofTheIcb) {
+        List<FundingCoverage.Period> periods = ofTheIcb.stream()
+                .filter(v -> commissionerIcb.equals(v.commissionerIcb()))
+                .filter(v -> providerId == null
+                        ? v.anyQualifiedProvider()
+                        : v.providerIds().contains(providerId))
+                .filter(v -> !v.namesSites())
+                .sorted(Comparator.comparing((ContractVersion v) -> v.validFrom)
+                        .thenComparing(v -> v.contractId)
+                        .thenComparing(v -> v.version))
+                .map(ContractVersion::coverPeriod)
                 .toList();
-        return Optional.of(new FundingCoverage(commissionerIcb, providerId, periods));
+        return periods.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new FundingCoverage(commissionerIcb, providerId, periods));
     }
 }

@@ -4,18 +4,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jboss.logging.Logger;
 import uk.nhs.pathways.contract.terms.domain.Contract;
+import uk.nhs.pathways.contract.terms.domain.ContractVersion;
 import uk.nhs.pathways.events.EventType;
 import uk.nhs.pathways.events.FundingCoverage;
 import uk.nhs.pathways.platform.outbox.Outbox;
 
 /**
- * Publishes which providers each commissioner's contracts cover, as the full state of one commissioner
- * and provider on the compacted coverage topic ({@link Contract#coverage} builds it; no prices).
+ * Publishes which providers each commissioner's contracts cover, as the full state of one commissioner and
+ * provider on the compacted coverage topic ({@link Contract#coverage} builds it; no prices).
  */
 @ApplicationScoped
 public class CoveragePublisher {
@@ -26,17 +29,14 @@ public class CoveragePublisher {
     Outbox outbox;
 
     /**
-     * The pair's coverage now, in the caller's transaction: its full state, or a tombstone when no
-     * contract of the pair is left.
+     * The pair's coverage now, in the caller's transaction: its full state, or a tombstone when no version of
+     * the commissioner's contracts covers the pair.
      *
      * @param providerId null for any qualified provider
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(String commissionerIcb, String providerId) {
-        List<Contract> ofThePair = providerId == null
-                ? Contract.list("commissionerIcb = ?1 and providerId is null", commissionerIcb)
-                : Contract.list("commissionerIcb = ?1 and providerId = ?2", commissionerIcb, providerId);
-        record(commissionerIcb, providerId, ofThePair);
+        record(commissionerIcb, providerId, ContractVersion.list("contract.commissionerIcb", commissionerIcb));
     }
 
     /**
@@ -46,24 +46,33 @@ public class CoveragePublisher {
      */
     @Transactional
     public int republishAll() {
-        Map<String, List<Contract>> byPair = new TreeMap<>();
-        for (Contract contract : Contract.<Contract>listAll()) {
-            byPair.computeIfAbsent(
-                            FundingCoverage.key(contract.commissionerIcb, contract.providerId),
-                            key -> new ArrayList<>())
-                    .add(contract);
+        Map<String, List<ContractVersion>> byIcb = new TreeMap<>();
+        for (ContractVersion v :
+                ContractVersion.<ContractVersion>list("from ContractVersion v join fetch v.contract")) {
+            byIcb.computeIfAbsent(v.commissionerIcb(), icb -> new ArrayList<>()).add(v);
         }
-        byPair.values().forEach(ofThePair -> {
-            Contract any = ofThePair.getFirst();
-            record(any.commissionerIcb, any.providerId, ofThePair);
-        });
-        LOG.infof("Funding coverage republished: %d commissioner and provider pairs", byPair.size());
-        return byPair.size();
+        int pairs = 0;
+        for (var icb : byIcb.entrySet()) {
+            Set<String> providers = new LinkedHashSet<>();
+            for (ContractVersion v : icb.getValue()) {
+                if (v.anyQualifiedProvider()) {
+                    providers.add(null);
+                } else {
+                    providers.addAll(v.providerIds());
+                }
+            }
+            for (String provider : providers) {
+                record(icb.getKey(), provider, icb.getValue());
+                pairs++;
+            }
+        }
+        LOG.infof("Funding coverage republished: %d commissioner and provider pairs", pairs);
+        return pairs;
     }
 
-    private void record(String commissionerIcb, String providerId, List<Contract> ofThePair) {
+    private void record(String commissionerIcb, String providerId, List<ContractVersion> ofTheIcb) {
         String key = FundingCoverage.key(commissionerIcb, providerId);
-        Contract.coverage(commissionerIcb, providerId, ofThePair)
+        Contract.coverage(commissionerIcb, providerId, ofTheIcb)
                 .ifPresentOrElse(
                         coverage -> outbox.record(EventType.FUNDING_COVERAGE_UPDATED, key, coverage),
                         () -> outbox.recordDeletion(EventType.FUNDING_COVERAGE_UPDATED, key));

@@ -2,20 +2,21 @@ package uk.nhs.pathways.contract.funding.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static uk.nhs.pathways.contract.terms.domain.ContractTest.contract;
+import static uk.nhs.pathways.contract.terms.domain.ContractVersionTest.version;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import uk.nhs.pathways.contract.terms.domain.Contract;
+import uk.nhs.pathways.contract.terms.domain.ContractVersion;
+import uk.nhs.pathways.contract.terms.domain.PaymentModel;
 import uk.nhs.pathways.events.InvalidEventException;
 import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.ReferralRerouted;
 import uk.nhs.pathways.events.ReferralSubmitted;
 import uk.nhs.pathways.events.RerouteCause;
 
-/** How the funding decision asks the commissioner's contracts, without a database. */
+/** How the funding decision asks the commissioner's contract versions (caps counted in memory), without a database. */
 class FundingDecisionTest {
 
     static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-24T10:00:00Z");
@@ -42,8 +43,9 @@ class FundingDecisionTest {
                 referral("prov-leeds", 8, "2026-11-24T09:00:00Z"),
                 "QWO",
                 List.of(
-                        contract("aqp-12", null, 12, "2026-04-01", null),
-                        contract("own-8", "prov-leeds", 8, "2026-04-01", null)),
+                        version("aqp-12", null, 12, "2026-04-01", null),
+                        version("own-8", "prov-leeds", 8, "2026-04-01", null)),
+                new SimulatedLedger(),
                 NOW);
         assertThat(decision.funded).isTrue();
         assertThat(decision.contractId).isEqualTo("own-8"); // the provider's own contract first
@@ -58,8 +60,9 @@ class FundingDecisionTest {
                 referral("prov-leeds", 12, "2026-11-24T09:00:00Z"),
                 "QWO",
                 List.of(
-                        contract("own-4", "prov-leeds", 4, "2026-04-01", null),
-                        contract("aqp-12", null, 12, "2026-04-01", null)),
+                        version("own-4", "prov-leeds", 4, "2026-04-01", null),
+                        version("aqp-12", null, 12, "2026-04-01", null)),
+                new SimulatedLedger(),
                 NOW);
         assertThat(decision.contractId).isEqualTo("aqp-12");
         assertThat(decision.contactsFunded).isEqualTo(12);
@@ -67,7 +70,8 @@ class FundingDecisionTest {
         FundingDecision capped = FundingDecision.decide(
                 referral("prov-leeds", 12, "2026-11-24T09:00:00Z"),
                 "QWO",
-                List.of(contract("own-4", "prov-leeds", 4, "2026-04-01", null)),
+                List.of(version("own-4", "prov-leeds", 4, "2026-04-01", null)),
+                new SimulatedLedger(),
                 NOW);
         assertThat(capped.funded).isFalse();
         assertThat(capped.contactsFunded).isNull();
@@ -84,8 +88,9 @@ class FundingDecisionTest {
                 lateEvening,
                 "QWO",
                 List.of(
-                        contract("ended", null, 12, "2026-04-01", "2027-03-31"),
-                        contract("other-provider", "prov-bradford", 12, "2026-04-01", null)),
+                        version("ended", null, 12, "2026-04-01", "2027-03-31"),
+                        version("other-provider", "prov-bradford", 12, "2026-04-01", null)),
+                new SimulatedLedger(),
                 NOW);
         assertThat(decision.funded).isFalse();
         assertThat(decision.reasons())
@@ -94,8 +99,8 @@ class FundingDecisionTest {
 
     @Test
     void anUnknownPracticeHasNoCommissioner() {
-        FundingDecision decision =
-                FundingDecision.decide(referral("prov-leeds", 12, "2026-11-24T09:00:00Z"), null, List.of(), NOW);
+        FundingDecision decision = FundingDecision.decide(
+                referral("prov-leeds", 12, "2026-11-24T09:00:00Z"), null, List.of(), new SimulatedLedger(), NOW);
         assertThat(decision.funded).isFalse();
         assertThat(decision.commissionerIcb).isNull();
         assertThat(decision.reasons())
@@ -106,10 +111,14 @@ class FundingDecisionTest {
 
     @Test
     void aContractForTheOtherJointOnlyIsAReason() {
-        Contract hipOnly = contract("hip-only", "prov-leeds", 12, "2026-04-01", null);
+        ContractVersion hipOnly = version("hip-only", "prov-leeds", 12, "2026-04-01", null);
         hipOnly.joints(List.of(Joint.HIP));
         FundingDecision decision = FundingDecision.decide(
-                referral("prov-leeds", 12, "2026-11-24T09:00:00Z"), "QWO", List.of(hipOnly), NOW);
+                referral("prov-leeds", 12, "2026-11-24T09:00:00Z"),
+                "QWO",
+                List.of(hipOnly),
+                new SimulatedLedger(),
+                NOW);
         assertThat(decision.funded).isFalse();
         assertThat(decision.reasons())
                 .containsExactly("contract hip-only pays for HIP courses only; the referral is for KNEE");
@@ -134,9 +143,10 @@ class FundingDecisionTest {
                 Proposal.of(rerouted),
                 "QWO",
                 List.of(
-                        contract("leeds-12", "prov-leeds", 12, "2026-04-01", null),
-                        contract("aqp-ended", null, 12, "2026-04-01", "2027-03-31"),
-                        contract("aqp-8", null, 8, "2027-04-01", null)),
+                        version("leeds-12", "prov-leeds", 12, "2026-04-01", null),
+                        version("aqp-ended", null, 12, "2026-04-01", "2027-03-31"),
+                        version("aqp-8", null, 8, "2027-04-01", null)),
+                new SimulatedLedger(),
                 NOW);
         assertThat(decision.routeNumber).isEqualTo(2);
         assertThat(decision.contractId).isEqualTo("aqp-8");
@@ -157,5 +167,86 @@ class FundingDecisionTest {
         ReferralSubmitted withoutProvider = new ReferralSubmitted(
                 "r-1", "p-1", "B86030", Joint.KNEE, "s", null, 12, 0, Instant.EPOCH, null, 1, null);
         assertThatThrownBy(() -> Proposal.of(withoutProvider)).isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
+    void aFundedEpisodeCommitsItsExpectedCostInThePeriodOfItsDay() {
+        ContractVersion activity = version("act", null, 12, "2026-04-01", null);
+        activity.paymentModel = PaymentModel.ACTIVITY;
+        activity.pricePerEpisodePence = 16_300L;
+        FundingDecision decision = FundingDecision.decide(
+                referral("prov-leeds", 12, "2026-11-24T09:00:00Z"),
+                "QWO",
+                List.of(activity),
+                new SimulatedLedger(),
+                NOW);
+        assertThat(decision.commitment).isEqualTo(Commitment.COMMITTED);
+        assertThat(decision.costPence).isEqualTo(16_300);
+        assertThat(decision.contractVersion).isEqualTo(1);
+        assertThat(decision.periodStart).hasToString("2026-10-01");
+        assertThat(decision.periodEnd).hasToString("2026-12-31");
+    }
+
+    @Test
+    void aFullVolumeCapOrBudgetIsAReasonAndTheNextContractIsAsked() {
+        ContractVersion capped = version("own-cap-2", "prov-leeds", 12, "2026-04-01", null);
+        capped.maxEpisodesPerPeriod = 2;
+        ContractVersion budget = version("aqp-budget", null, 12, "2026-04-01", null);
+        budget.paymentModel = PaymentModel.ACTIVITY;
+        budget.pricePerEpisodePence = 16_300L;
+        budget.budgetPencePerPeriod = 40_000L; // two episodes' worth, not three
+        SimulatedLedger caps = new SimulatedLedger();
+        List<ContractVersion> both = List.of(budget, capped);
+        List<String> funders = new java.util.ArrayList<>();
+        FundingDecision last = null;
+        for (int i = 0; i < 5; i++) {
+            last = FundingDecision.decide(referral("prov-leeds", 12, "2026-11-24T09:00:00Z"), "QWO", both, caps, NOW);
+            funders.add(last.contractId);
+        }
+        assertThat(funders).containsExactly("own-cap-2", "own-cap-2", "aqp-budget", "aqp-budget", null);
+        assertThat(last.reasons())
+                .containsExactly(
+                        "contract own-cap-2 has committed its cap of 2 episodes for 2026-10-01 to 2026-12-31",
+                        "contract aqp-budget has no budget left for another episode in 2026-10-01 to 2026-12-31");
+        // The next quarter starts afresh.
+        assertThat(FundingDecision.decide(referral("prov-leeds", 12, "2027-01-04T09:00:00Z"), "QWO", both, caps, NOW)
+                        .contractId)
+                .isEqualTo("own-cap-2");
+    }
+
+    @Test
+    void aVersionNamingSitesFundsThoseSitesOnly() {
+        ContractVersion oneSite = version("one-site", "prov-leeds", 12, "2026-04-01", null);
+        oneSite.siteIds(List.of("site-9"));
+        FundingDecision decision = FundingDecision.decide(
+                referral("prov-leeds", 12, "2026-11-24T09:00:00Z"),
+                "QWO",
+                List.of(oneSite),
+                new SimulatedLedger(),
+                NOW);
+        assertThat(decision.funded).isFalse();
+        assertThat(decision.reasons()).containsExactly("contract one-site does not cover site site-1");
+    }
+
+    @Test
+    void theVersionInForceOnTheDayIsTheOneThatDecides() {
+        ContractVersion four = version("c", null, 4, "2026-04-01", "2026-11-23");
+        ContractVersion twelve = four.contract.amend(
+                uk.nhs.pathways.contract.terms.domain.ContractVersionTest.terms(null, 12, "2026-11-24", null), false);
+        FundingDecision before = FundingDecision.decide(
+                referral("prov-leeds", 12, "2026-11-23T09:00:00Z"),
+                "QWO",
+                List.of(four, twelve),
+                new SimulatedLedger(),
+                NOW);
+        FundingDecision after = FundingDecision.decide(
+                referral("prov-leeds", 12, "2026-11-24T09:00:00Z"),
+                "QWO",
+                List.of(four, twelve),
+                new SimulatedLedger(),
+                NOW);
+        assertThat(before.funded).isFalse();
+        assertThat(after.funded).isTrue();
+        assertThat(after.contractVersion).isEqualTo(2);
     }
 }
