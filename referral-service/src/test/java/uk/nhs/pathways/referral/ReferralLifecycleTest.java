@@ -198,6 +198,53 @@ class ReferralLifecycleTest {
     }
 
     @Test
+    void aReferralHeldAsNotFundedIsOfferedWhenALaterRevisionFundsItsRoute() {
+        String id = submit("LS6 2AB");
+        TestEvents.publish(
+                EventType.FUNDING_DECIDED,
+                id,
+                new FundingDecided(
+                        id, false, null, null, "QWO", List.of("no contract covers provider x"), Instant.now(), 1, 1));
+        Fixtures.awaitStatus(FCP, id, "NEEDS_ATTENTION");
+
+        // The commissioner's new contract: contract-service decides the same route again, revision 2.
+        TestEvents.publish(
+                EventType.FUNDING_DECIDED,
+                id,
+                new FundingDecided(id, true, "contract-12", 12, "QWO", List.of(), Instant.now(), 1, 2));
+        Fixtures.awaitStatus(FCP, id, "OFFERED");
+        given().auth()
+                .oauth2(FCP)
+                .get("/referrals/" + id)
+                .then()
+                .body("fundingContractId", equalTo("contract-12"))
+                .body("statusReason", org.hamcrest.Matchers.containsString("re-decided"));
+        CloudEvent offered = Fixtures.events(id, 3).get(2);
+        assertThat(offered.getType()).isEqualTo(EventType.REFERRAL_OFFERED.type());
+
+        // An older revision arriving late (or redelivered) changes nothing.
+        TestEvents.publish(
+                EventType.FUNDING_DECIDED,
+                id,
+                new FundingDecided(
+                        id, false, null, null, "QWO", List.of("no contract covers provider x"), Instant.now(), 1, 1));
+        TestEvents.publish(
+                EventType.FUNDING_DECIDED,
+                id,
+                new FundingDecided(id, true, "contract-13", 12, "QWO", List.of(), Instant.now(), 1, 3));
+        // revision 3 finds it offered, no longer waiting: the offer stays on contract-12
+        org.awaitility.Awaitility.await()
+                .during(java.time.Duration.ofSeconds(2))
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(FCP)
+                        .get("/referrals/" + id)
+                        .then()
+                        .body("status", equalTo("OFFERED"))
+                        .body("fundingContractId", equalTo("contract-12")));
+    }
+
+    @Test
     void aRedeliveredDecisionIsAppliedOnce() {
         String id = submit("LS6 2AB");
         CloudEvent decision = TestEvents.publish(

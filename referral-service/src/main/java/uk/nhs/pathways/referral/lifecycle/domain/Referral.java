@@ -66,8 +66,9 @@ public class Referral extends PanacheEntityBase {
             Map.entry(OFFERED, EnumSet.of(ACCEPTED, DECLINED, SUBMITTED, NEEDS_ATTENTION, WITHDRAWN)),
             // at once: the next class, or the FCP if none is left
             Map.entry(DECLINED, EnumSet.of(SUBMITTED, NEEDS_ATTENTION, WITHDRAWN)),
-            // the FCP re-routes it (e.g. with relaxed preferences) or withdraws it
-            Map.entry(NEEDS_ATTENTION, EnumSet.of(SUBMITTED, WITHDRAWN)),
+            // the FCP re-routes it (e.g. with relaxed preferences) or withdraws it; or, held as not funded,
+            // a new contract funds its route (a later revision of the funding decision)
+            Map.entry(NEEDS_ATTENTION, EnumSet.of(SUBMITTED, OFFERED, WITHDRAWN)),
             // the provider asks the directory for a place
             Map.entry(ACCEPTED, EnumSet.of(BOOKING_REQUESTED, WITHDRAWN)),
             // the directory's answer: a place, a refusal (choose again), or no room at this provider at all
@@ -81,6 +82,9 @@ public class Referral extends PanacheEntityBase {
             Map.entry(COMPLETED, EnumSet.noneOf(ReferralStatus.class)),
             Map.entry(DROPPED_OUT, EnumSet.noneOf(ReferralStatus.class)),
             Map.entry(DID_NOT_ATTEND, EnumSet.noneOf(ReferralStatus.class))));
+
+    /** Why a referral is held when no contract pays for its route. */
+    public static final String NOT_FUNDED = "NOT_FUNDED";
 
     /** Where an automatic re-route starts from. */
     static final Set<ReferralStatus> MOVED_ON_FROM = EnumSet.of(OFFERED, DECLINED, BOOKING_REQUESTED);
@@ -182,6 +186,10 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "commissioner_icb")
     public String commissionerIcb;
 
+    /** The latest revision of the current route's funding decision applied; 0 before the first. */
+    @Column(name = "funding_revision")
+    public int fundingRevision;
+
     /** When the current provider was offered it; null while it is not offered to anyone. */
     @Column(name = "offered_at")
     public OffsetDateTime offeredAt;
@@ -259,6 +267,7 @@ public class Referral extends PanacheEntityBase {
         requireFrom(MOVED_ON_FROM, SUBMITTED, "a re-route follows a decline, no answer or no place");
         moveTo(SUBMITTED, cause.name(), "Re-routed (" + words(cause) + ") to " + next.siteName(), null, cause, at);
         routeNumber++;
+        fundingRevision = 0;
         reroutes++;
         propose(next);
     }
@@ -268,6 +277,7 @@ public class Referral extends PanacheEntityBase {
         requireFrom(EnumSet.of(NEEDS_ATTENTION), SUBMITTED, "the FCP re-routes a referral that needs attention");
         moveTo(SUBMITTED, "REFERRER_REROUTED", "Routed again by the referrer to " + next.siteName(), null, null, at);
         routeNumber++;
+        fundingRevision = 0;
         reroutes = 0;
         propose(next);
     }
@@ -304,26 +314,67 @@ public class Referral extends PanacheEntityBase {
         answerDue = null;
     }
 
-    /** Whether a funding decision for this route still has something to decide; an older or repeated one changes nothing. */
-    public boolean awaitsFunding(int decidedRoute) {
-        return status == SUBMITTED && decidedRoute == routeNumber;
+    /**
+     * Whether a funding decision still has something to decide: the first for the current route while it
+     * waits, or a later revision of it while the referral is held as not funded (a contract created or
+     * changed since). Decisions for an older route, repeated ones and older revisions change nothing.
+     */
+    public boolean awaitsFunding(int decidedRoute, int revision) {
+        if (decidedRoute != routeNumber || revision <= fundingRevision) {
+            return false;
+        }
+        return status == SUBMITTED || heldAsNotFunded();
     }
 
-    /** Funded: offered to the class's provider, who answers by {@code answerDue} and may book up to {@code contactsFunded} contacts. */
+    /** Held for the FCP only because no contract paid for the current route. */
+    public boolean heldAsNotFunded() {
+        return status == NEEDS_ATTENTION && NOT_FUNDED.equals(statusReasonCode);
+    }
+
+    /**
+     * Funded: offered to the class's provider, who answers by {@code answerDue} and may book up to {@code
+     * contactsFunded} contacts. From SUBMITTED (the route's first decision) or from a not-funded hold (a
+     * re-decision: the commissioner's contracts changed).
+     */
     public void offer(
-            String commissionerIcb, String contractId, Integer contactsFunded, LocalDate answerDue, OffsetDateTime at) {
-        moveTo(OFFERED, "FUNDED", "Funded by contract " + contractId + "; offered to " + providerName, null, null, at);
+            String commissionerIcb,
+            String contractId,
+            Integer contactsFunded,
+            int revision,
+            LocalDate answerDue,
+            OffsetDateTime at) {
+        requireFrom(EnumSet.of(SUBMITTED, NEEDS_ATTENTION), OFFERED, "only a referral waiting for funding is offered");
+        if (status == NEEDS_ATTENTION && !heldAsNotFunded()) {
+            throw new IllegalTransition(
+                    id, status, OFFERED, NEXT.get(status), "only a hold for funding is lifted by a contract");
+        }
+        String why = revision > 1
+                ? "Funded by contract " + contractId + " (funding re-decided after a contract change); offered to "
+                        + providerName
+                : "Funded by contract " + contractId + "; offered to " + providerName;
+        moveTo(OFFERED, "FUNDED", why, null, null, at);
         this.commissionerIcb = commissionerIcb;
         fundingContractId = contractId;
         this.contactsFunded = contactsFunded;
+        fundingRevision = revision;
         offeredAt = at;
         this.answerDue = answerDue;
     }
 
-    /** No contract pays for this route; every reason the contract check gave. */
-    public void refuseFunding(String commissionerIcb, List<String> reasons, OffsetDateTime at) {
-        holdForAttention("NOT_FUNDED", "Not funded: " + String.join("; ", reasons), at);
+    /**
+     * No contract pays for this route; every reason the contract check gave. A later not-funded revision of
+     * a referral already held for it only brings the reasons up to date (no move, nothing to announce).
+     */
+    public void refuseFunding(String commissionerIcb, List<String> reasons, int revision, OffsetDateTime at) {
+        String reason = "Not funded: " + String.join("; ", reasons);
+        if (heldAsNotFunded()) {
+            statusReason = reason;
+            updatedAt = at;
+        } else {
+            holdForAttention(NOT_FUNDED, reason, at);
+        }
         this.commissionerIcb = commissionerIcb;
+        fundingRevision = revision;
     }
 
     // ---- the provider's answer ----

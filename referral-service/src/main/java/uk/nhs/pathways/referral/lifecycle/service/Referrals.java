@@ -264,31 +264,42 @@ public class Referrals {
         return concept.joint();
     }
 
-    /** Applies the funding decision of the referral's current route; one of an older route changes nothing. */
+    /**
+     * Applies the funding decision of the referral's current route: its first, or a later revision (the
+     * commissioner's contracts changed) while the referral is held as not funded. A decision for an older
+     * route, a repeat or an older revision changes nothing.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyFundingDecision(FundingDecided decision) {
         Referral referral = Referral.findById(UUID.fromString(decision.referralId()));
         if (referral == null) {
             throw new IllegalStateException("funding decision for unknown referral " + decision.referralId());
         }
+        // Both fields were added within v1: decisions taken before them are route 1, revision 1.
         int route = decision.routeNumber() <= 0 ? 1 : decision.routeNumber();
-        if (!referral.awaitsFunding(route)) {
+        int revision = decision.revision() <= 0 ? 1 : decision.revision();
+        if (!referral.awaitsFunding(route, revision)) {
             LOG.infof(
-                    "Referral %s is %s on route %d; funding decision of route %d ignored",
-                    referral.id, referral.status, referral.routeNumber, route);
+                    "Referral %s is %s on route %d (revision %d applied); funding decision of route %d revision %d ignored",
+                    referral.id, referral.status, referral.routeNumber, referral.fundingRevision, route, revision);
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (decision.funded()) {
             LocalDate due =
                     workingDays.plus(England.today(clock), config.lifecycle().answerWithinWorkingDays());
-            referral.offer(decision.commissionerIcb(), decision.contractId(), decision.contactsFunded(), due, now);
+            referral.offer(
+                    decision.commissionerIcb(), decision.contractId(), decision.contactsFunded(), revision, due, now);
         } else {
-            referral.refuseFunding(decision.commissionerIcb(), decision.reasons(), now);
+            referral.refuseFunding(decision.commissionerIcb(), decision.reasons(), revision, now);
         }
         Actor contracts = Actor.system("contract-service");
         transitions.announce(referral, contracts);
-        audit.record(contracts, AuditEvent.Action.UPDATE, referral.id, decision.funded() ? "funded" : "not funded");
+        audit.record(
+                contracts,
+                AuditEvent.Action.UPDATE,
+                referral.id,
+                (decision.funded() ? "funded" : "not funded") + " (revision " + revision + ")");
         LOG.infof("Referral %s is now %s", referral.id, referral.status);
     }
 

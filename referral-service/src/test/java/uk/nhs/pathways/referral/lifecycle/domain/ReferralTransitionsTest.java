@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -52,6 +53,7 @@ class ReferralTransitionsTest {
             "DECLINED>NEEDS_ATTENTION", // nothing left
             "DECLINED>WITHDRAWN",
             "NEEDS_ATTENTION>SUBMITTED", // the FCP routes it again
+            "NEEDS_ATTENTION>OFFERED", // held as not funded: a new contract funds its route
             "NEEDS_ATTENTION>WITHDRAWN",
             "ACCEPTED>BOOKING_REQUESTED",
             "ACCEPTED>WITHDRAWN",
@@ -136,12 +138,65 @@ class ReferralTransitionsTest {
 
     @ParameterizedTest
     @EnumSource(ReferralStatus.class)
-    void onlyASubmittedReferralAwaitsTheFundingDecisionOfItsCurrentRoute(ReferralStatus status) {
+    void onlyASubmittedReferralAwaitsTheFirstFundingDecisionOfItsCurrentRoute(ReferralStatus status) {
         Referral referral = referralIn(status);
         referral.routeNumber = 2;
-        assertThat(referral.awaitsFunding(2)).isEqualTo(status == ReferralStatus.SUBMITTED);
-        assertThat(referral.awaitsFunding(1)).isFalse();
-        assertThat(referral.awaitsFunding(3)).isFalse();
+        assertThat(referral.awaitsFunding(2, 1)).isEqualTo(status == ReferralStatus.SUBMITTED);
+        assertThat(referral.awaitsFunding(1, 1)).isFalse();
+        assertThat(referral.awaitsFunding(3, 1)).isFalse();
+    }
+
+    @Test
+    void aReferralHeldAsNotFundedAwaitsOnlyALaterRevisionOfItsCurrentRoute() {
+        Referral referral = referralIn(ReferralStatus.SUBMITTED);
+        referral.refuseFunding("QHM", List.of("contacts per episode 4 < 12 sessions"), 1, AT);
+        assertThat(referral.status).isEqualTo(ReferralStatus.NEEDS_ATTENTION);
+        assertThat(referral.statusReasonCode).isEqualTo(Referral.NOT_FUNDED);
+
+        assertThat(referral.awaitsFunding(1, 1)).as("the same revision again").isFalse();
+        assertThat(referral.awaitsFunding(2, 2)).as("another route's").isFalse();
+        assertThat(referral.awaitsFunding(1, 2)).isTrue();
+
+        referral.offer("QHM", "aqp-12", 12, 2, LocalDate.of(2026, 12, 1), AT);
+        assertThat(referral.status).isEqualTo(ReferralStatus.OFFERED);
+        assertThat(referral.fundingContractId).isEqualTo("aqp-12");
+        assertThat(referral.statusReason).contains("aqp-12").contains("re-decided");
+        assertThat(referral.awaitsFunding(1, 3))
+                .as("offered: no longer waiting")
+                .isFalse();
+    }
+
+    @Test
+    void aLaterNotFundedRevisionOnlyBringsTheReasonsUpToDate() {
+        Referral referral = referralIn(ReferralStatus.SUBMITTED);
+        referral.refuseFunding("QHM", List.of("first reason"), 1, AT);
+        referral.takeMoves();
+
+        referral.refuseFunding("QHM", List.of("second reason"), 2, AT);
+
+        assertThat(referral.takeMoves()).isEmpty();
+        assertThat(referral.status).isEqualTo(ReferralStatus.NEEDS_ATTENTION);
+        assertThat(referral.statusReason).contains("second reason");
+        assertThat(referral.fundingRevision).isEqualTo(2);
+    }
+
+    @Test
+    void aReferralHeldForAnotherReasonIsNotLiftedByAFundingDecision() {
+        Referral referral = referralIn(ReferralStatus.NEEDS_ATTENTION);
+        referral.statusReasonCode = "NO_CLASS_IN_RANGE";
+        assertThat(referral.awaitsFunding(1, 2)).isFalse();
+        assertThatThrownBy(() -> referral.offer("QHM", "aqp-12", 12, 2, LocalDate.of(2026, 12, 1), AT))
+                .isInstanceOf(IllegalTransition.class);
+        assertThat(referral.status).isEqualTo(ReferralStatus.NEEDS_ATTENTION);
+    }
+
+    @Test
+    void aRerouteStartsTheFundingRevisionsAgain() {
+        Referral referral = referralIn(ReferralStatus.SUBMITTED);
+        referral.refuseFunding("QHM", List.of("no contract"), 3, AT);
+        referral.rerouteByReferrer(ranked("class-2"), AT);
+        assertThat(referral.routeNumber).isEqualTo(2);
+        assertThat(referral.awaitsFunding(2, 1)).isTrue();
     }
 
     /** The move to each status, by the aggregate's own method for that move from where it stands. */
@@ -164,7 +219,12 @@ class ReferralTransitionsTest {
                             AT);
                 }
             }
-            case OFFERED -> referral.offer("QWO", "contract-1", 12, LocalDate.of(2026, 12, 1), AT);
+            case OFFERED -> {
+                if (from == ReferralStatus.NEEDS_ATTENTION) {
+                    referral.statusReasonCode = Referral.NOT_FUNDED;
+                }
+                referral.offer("QWO", "contract-1", 12, 1, LocalDate.of(2026, 12, 1), AT);
+            }
             case NEEDS_ATTENTION -> referral.holdForAttention("NO_CLASS_IN_RANGE", "no class near enough", AT);
             case ACCEPTED -> {
                 if (from == ReferralStatus.BOOKING_REQUESTED) {
