@@ -100,6 +100,22 @@ public class ReportRequest {
         return month;
     }
 
+    /** An optional English day ({@code YYYY-MM-DD}) named {@code name}; null when not given. */
+    public LocalDate day(String name, String text) {
+        text = given(name, text);
+        if (text == null) {
+            return null;
+        }
+        try {
+            if (!text.trim().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                throw new DateTimeParseException("shape", text, 0);
+            }
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badField(name, "must be YYYY-MM-DD, e.g. 2026-10-01");
+        }
+    }
+
     /**
      * An admin sees every ICB (small numbers suppressed) or, naming one, that ICB; an analyst or commissioner
      * sees its own ICB, and another ICB's report does not exist for it (404, as elsewhere).

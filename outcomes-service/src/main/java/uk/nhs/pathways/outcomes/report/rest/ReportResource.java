@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -19,10 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.pathways.outcomes.activity.service.SiteActivityReport;
 import uk.nhs.pathways.outcomes.report.domain.Quarter;
 import uk.nhs.pathways.outcomes.report.domain.ReportRow;
+import uk.nhs.pathways.outcomes.report.service.ContractAlertsReport;
 import uk.nhs.pathways.outcomes.report.service.FcpMonthlyReport;
 import uk.nhs.pathways.outcomes.report.service.NationalView;
 import uk.nhs.pathways.outcomes.report.service.QuarterlyReport;
 import uk.nhs.pathways.platform.problem.Problem;
+import uk.nhs.pathways.platform.problem.ProblemException;
 import uk.nhs.pathways.platform.security.Caller;
 import uk.nhs.pathways.platform.security.Roles;
 
@@ -47,6 +50,9 @@ public class ReportResource {
 
     @Inject
     NationalView national;
+
+    @Inject
+    ContractAlertsReport contractAlerts;
 
     @Inject
     ReportRequest request;
@@ -178,6 +184,58 @@ public class ReportResource {
         ReportRequest.Format as = request.format(format);
         NationalView.View view = national.of(period);
         return respond(view, view.rows(), as, "national-" + view.quarter());
+    }
+
+    @GET
+    @Path("/contract-alerts")
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @RolesAllowed({Roles.ANALYST, Roles.COMMISSIONER, Roles.ADMIN})
+    @Operation(
+            summary = "Contract utilisation alerts of an ICB's contracts, newest first",
+            description = "Each time one of the ICB's contracts reached 80% or 100% of a cap (episodes or budget in"
+                    + " pence) in a period, as contract-service announced it: contract, period, measure, threshold,"
+                    + " cap, committed, used and when. Contract figures, not people: never suppressed.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The alerts",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ContractAlertsReport.Table.class)),
+                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
+            })
+    @APIResponse(
+            responseCode = "400",
+            description = "An unknown parameter, a malformed day, from after to, an unknown format",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Another ICB's alerts, or an unknown ICB",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response contractAlerts(
+            @Parameter(description = "Reached on or after this day, YYYY-MM-DD (English dates); default: no limit.")
+                    @QueryParam("from")
+                    String from,
+            @Parameter(description = "Reached on or before this day, YYYY-MM-DD (English dates); default: no limit.")
+                    @QueryParam("to")
+                    String to,
+            @Parameter(description = ICB, example = "QWO") @QueryParam("icb") String icb,
+            @Parameter(description = FORMAT) @QueryParam("format") String format) {
+        request.allowOnly("from", "to", "icb", "format");
+        LocalDate first = request.day("from", from);
+        LocalDate last = request.day("to", to);
+        if (first != null && last != null && first.isAfter(last)) {
+            throw ProblemException.badField("from", "is after to");
+        }
+        ReportRequest.Scope scope = request.scope(icb);
+        ReportRequest.Format as = request.format(format);
+        ContractAlertsReport.Table table = contractAlerts.reached(scope.icb(), first, last);
+        return respond(
+                table,
+                ContractAlertsReport.rows(table.alerts()),
+                as,
+                "contract-alerts-" + table.scope() + (first == null ? "" : "-from-" + first)
+                        + (last == null ? "" : "-to-" + last));
     }
 
     private static Response respond(Object json, List<ReportRow> rows, ReportRequest.Format as, String name) {

@@ -18,6 +18,9 @@ final class Notes {
     static final String PCN = "PCNs here are a demonstration grouping, not the real networks: within each sub-ICB"
             + " location, practices in ODS-code order in groups of about 6 (PCN-<sub-ICB>-<n>).";
 
+    static final String CONTRACT_FIGURES = "Contract alerts are the commissioning ICB's own contract figures,"
+            + " not counts of people: no small-number suppression applies to them.";
+
     private Notes() {}
 
     static List<String> quarterly(boolean suppressed) {
@@ -32,7 +35,19 @@ final class Notes {
                 + " measure; missing: people with a baseline but not this measure (missing, not failures).");
         notes.add("dataCompletenessPercent: of the people whose course ended having started, the share with a"
                 + " first-session and a last-session score on the same instrument.");
+        notes.add("contractAlerts: the contract utilisation alerts (caps at 80% or 100%) whose period overlaps the"
+                + " quarter, newest first. JSON only: CSV is the outcomes table; the alerts as CSV are at"
+                + " GET /reports/contract-alerts?format=csv. " + CONTRACT_FIGURES);
         return notes;
+    }
+
+    static List<String> contractAlerts() {
+        return List.of(
+                "Contract utilisation alerts from contract-service: a contract's cap in a period (periodStart to"
+                        + " periodEnd, both included) reaching thresholdPercent (80 or 100) of what it allows,"
+                        + " counting episodes (measure EPISODES) or pence (BUDGET). committed: funded, not yet"
+                        + " started; used: started, or payable. Newest first; from and to select by the day reached.",
+                CONTRACT_FIGURES);
     }
 
     static List<String> monthly(boolean suppressed) {

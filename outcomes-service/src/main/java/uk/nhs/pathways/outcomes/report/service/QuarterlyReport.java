@@ -44,10 +44,15 @@ public class QuarterlyReport {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    ContractAlertsReport contractAlerts;
+
     /**
      * @param scope          the ICB, or null for every ICB (with national rows)
      * @param quarter        the quarter reported
      * @param smallNumbers   whether to suppress small numbers (tables that leave one ICB's scope)
+     * @param contractAlerts the scope's contract utilisation alerts whose period overlaps the quarter (never
+     *                       suppressed: contract figures, not people)
      */
     public record Table(
             String quarter,
@@ -56,7 +61,8 @@ public class QuarterlyReport {
             String scope,
             boolean smallNumbersSuppressed,
             List<String> notes,
-            List<ReportRow> rows) {}
+            List<ReportRow> rows,
+            ContractAlertsReport.Section contractAlerts) {}
 
     public Table of(Quarter quarter, String icb, boolean smallNumbers) {
         Rows rows = new Rows(icb == null);
@@ -77,7 +83,8 @@ public class QuarterlyReport {
                 icb == null ? "ALL" : icb,
                 smallNumbers,
                 Notes.quarterly(smallNumbers),
-                table);
+                table,
+                contractAlerts.overlapping(icb, quarter));
     }
 
     private void referrals(Rows rows, String icb, LocalDate from, LocalDate to) {
