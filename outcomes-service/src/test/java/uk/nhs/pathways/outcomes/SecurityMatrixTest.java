@@ -31,6 +31,12 @@ class SecurityMatrixTest {
                 .expect(404, OTHER_ANALYST, OTHER_COMMISSIONER)
                 .othersGet(403)
                 .and()
+                .endpoint("GET", "/reports/contract-alerts")
+                .at(who -> "/reports/contract-alerts?icb=QWO")
+                .expect(200, ANALYST, COMMISSIONER, ADMIN)
+                .expect(404, OTHER_ANALYST, OTHER_COMMISSIONER)
+                .othersGet(403)
+                .and()
                 // Spans every ICB with small numbers suppressed: any analyst, commissioner or admin.
                 .endpoint("GET", "/reports/national")
                 .expect(200, ANALYST, OTHER_ANALYST, COMMISSIONER, OTHER_COMMISSIONER, ADMIN)
