@@ -144,8 +144,10 @@ public final class DemoPlan {
                 continue;
             }
             // Sites that have since paused or ceased delivered in the earlier quarters only.
+            // Active sites also have classes next quarter that people are already referred and booked into,
+            // so the last complete month has referrals whatever today's date.
             int quartersRun = switch (site.status()) {
-                case ACTIVE -> pastQuarters + 1;
+                case ACTIVE -> pastQuarters + 2;
                 case PAUSED -> Math.max(1, pastQuarters - 1);
                 case CEASED -> Math.max(1, pastQuarters - 2);
                 default -> 0;
@@ -167,9 +169,7 @@ public final class DemoPlan {
         LocalDate start =
                 quarter.firstDay().plusDays(random.nextInt(49)).with(TemporalAdjusters.nextOrSame(days.getFirst()));
         List<Referral> referrals = new ArrayList<>();
-        if (!start.isBefore(today)) {
-            return referrals;
-        }
+        boolean startsLater = !start.isBefore(today);
         List<LocalDate> dates = sessionDates(start, days, site.sessions());
         int cancelled = random.nextInt(100) < 8 ? 1 + random.nextInt(site.sessions() - 1) : 0;
         String classId = "demo-class-" + uuid(random);
@@ -181,6 +181,26 @@ public final class DemoPlan {
             OffsetDateTime offered = submitted.plusHours(2 + random.nextInt(70));
             OffsetDateTime booked = offered.plusDays(1 + random.nextInt(6));
             Course course = course(site, dates, cancelled, joint, today, random);
+            if (startsLater) {
+                // Booked for a class that has not begun: no course yet; not yet booked by today: left out.
+                if (booked.toLocalDate().isBefore(today)) {
+                    referrals.add(new Referral(
+                            uuid(random),
+                            pseudonym(random),
+                            practices.get(random.nextInt(practices.size())),
+                            joint,
+                            ageBand(random),
+                            site,
+                            classId,
+                            site.sessions(),
+                            submitted,
+                            offered,
+                            booked,
+                            ReferralStatus.BOOKED,
+                            null));
+                }
+                continue;
+            }
             ReferralStatus status = course.outcome() != null
                     ? ReferralStatus.valueOf(course.outcome().name())
                     : course.firstSessionOn() != null ? ReferralStatus.IN_PROGRESS : ReferralStatus.BOOKED;
@@ -200,8 +220,9 @@ public final class DemoPlan {
                     course));
         }
         // Referrals from the same practices that never reached a course: not funded, or withdrawn.
-        if (random.nextInt(100) < 45) {
-            LocalDate referred = start.minusDays(random.nextInt(40));
+        LocalDate unplaced = start.minusDays(random.nextInt(40));
+        if (random.nextInt(100) < 45 && unplaced.isBefore(today)) {
+            LocalDate referred = unplaced;
             boolean funded = random.nextBoolean();
             OffsetDateTime submitted = at(referred, random);
             referrals.add(new Referral(
