@@ -79,6 +79,22 @@ public interface ReferralConfig {
         @WithDefault("3")
         int dropOutAfterAbsences();
 
+        /**
+         * pathways.register.close-after-days: days after a class's last session the closing check ends the
+         * courses still open in it (unrecorded sessions count as held and not attended); sooner if the
+         * directory says the class is COMPLETED. Time for the provider to fill in the register first.
+         */
+        @WithDefault("7")
+        int closeAfterDays();
+
+        /** pathways.register.closing-check-every: how often each replica runs the closing check, e.g. 1h. */
+        @WithDefault("1h")
+        String closingCheckEvery();
+
+        /** pathways.register.closing-check-delay: how long after start the first closing check waits. */
+        @WithDefault("2m")
+        String closingCheckDelay();
+
         /** The completion share of each programme (the joint it is for). */
         Completion completion();
 

@@ -13,9 +13,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +27,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.nhs.pathways.events.Attendance;
 import uk.nhs.pathways.events.AttendanceRecorded;
+import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.events.CourseEnded;
 import uk.nhs.pathways.events.CourseOutcome;
 import uk.nhs.pathways.events.CourseStarted;
@@ -34,7 +39,9 @@ import uk.nhs.pathways.events.MeasureRecorded;
 import uk.nhs.pathways.events.ReferralStatus;
 import uk.nhs.pathways.platform.outbox.OutboxEvent;
 import uk.nhs.pathways.platform.time.England;
+import uk.nhs.pathways.referral.directory.domain.DirectoryClass;
 import uk.nhs.pathways.referral.lifecycle.domain.Referral;
+import uk.nhs.pathways.referral.register.service.CourseClosing;
 import uk.nhs.pathways.testing.TestTokens;
 
 /**
@@ -50,6 +57,9 @@ class AttendanceRegisterTest {
     static final String SITE = "site-register";
     static final String PROVIDER_TOKEN = TestTokens.token("provider", PROVIDER);
     static final String OTHER_PROVIDER = TestTokens.token("provider", "prov-someone-else");
+
+    @Inject
+    CourseClosing closing;
 
     static String aClass(int sessions) {
         return Fixtures.classBegun(PROVIDER, SITE, sessions, 8);
@@ -384,5 +394,89 @@ class AttendanceRegisterTest {
                 .statusCode(403);
         assertThat(referral(id).status).isEqualTo(ReferralStatus.BOOKED);
         assertThat(outboxed(id)).isZero();
+    }
+
+    @Test
+    void coursesLeftOpenAreClosedOnceTheirClassIsOver() {
+        String over = aClass(12); // its last session was weeks ago
+        UUID ten = bookedInto(over);
+        sessions(ten, "AAAAAAAAAA"); // sessions 11 and 12 never recorded
+        UUID none = bookedInto(over);
+        UUID four = bookedInto(over);
+        sessions(four, "AANAAN");
+        String running = Fixtures.classBegun(PROVIDER, SITE, 12, 2);
+        UUID still = bookedInto(running);
+        sessions(still, "A");
+
+        assertThat(closing.run()).isGreaterThanOrEqualTo(3);
+        course(ten).body("status", equalTo("COMPLETED")).body("sessionsHeld", equalTo(12));
+        course(none).body("status", equalTo("DID_NOT_ATTEND"));
+        course(four).body("status", equalTo("DROPPED_OUT")).body("sessionsAttended", equalTo(4));
+        course(still).body("status", equalTo("IN_PROGRESS")); // its class is still running
+        assertThat(payloads(Fixtures.events(ten.toString(), 12), EventType.COURSE_ENDED, CourseEnded.class))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.outcome()).isEqualTo(CourseOutcome.COMPLETED);
+                    assertThat(e.sessionsHeld()).isEqualTo(12); // unrecorded sessions were held, not attended
+                    assertThat(e.sessionsAttended()).isEqualTo(10);
+                });
+
+        long before = outboxed(ten);
+        closing.run(); // again: nothing new
+        assertThat(outboxed(ten)).isEqualTo(before);
+
+        // The directory says the running class is over: its open courses end at the next check.
+        QuarkusTransaction.requiringNew()
+                .run(() -> DirectoryClass.<DirectoryClass>findById(running).status = ClassStatus.COMPLETED);
+        closing.run();
+        course(still).body("status", equalTo("DROPPED_OUT")).body("sessionsAttended", equalTo(1));
+    }
+
+    @Test
+    void aBookingMadeAgainIsANewCourse() {
+        UUID id = bookedInto(aClass(12));
+        String first = session(PROVIDER_TOKEN, id, 1, "ABSENT")
+                .statusCode(200)
+                .extract()
+                .path("courseId");
+        given().auth()
+                .oauth2(PROVIDER_TOKEN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("reasonCode", "PERSON_UNABLE_TO_ATTEND"))
+                .post("/referrals/" + id + "/booking/cancellation")
+                .then()
+                .statusCode(200);
+        problem(session(PROVIDER_TOKEN, id, 2, "ATTENDED"), 409, "id"); // no longer booked in that class
+
+        // Booked again, into a later class: the directory reserves the place.
+        String later = "class-" + UUID.randomUUID();
+        Fixtures.cohort(
+                later,
+                SITE,
+                PROVIDER,
+                LocalDate.now(England.ZONE).plusWeeks(2).with(TemporalAdjusters.previousOrSame(DayOfWeek.TUESDAY)),
+                LocalTime.of(10, 0),
+                12,
+                8,
+                0);
+        given().auth()
+                .oauth2(PROVIDER_TOKEN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("classId", later))
+                .post("/referrals/" + id + "/booking")
+                .then()
+                .statusCode(202);
+        ProviderJourneyTest.reserved(id, 2, later);
+        Fixtures.awaitStatus(PROVIDER_TOKEN, id.toString(), "BOOKED");
+        course(id).body("classId", equalTo(later)).body("courseId", nullValue());
+
+        String second = dropOut(id, Map.of("reasonCode", "ILL_HEALTH"))
+                .statusCode(200)
+                .extract()
+                .path("courseId");
+        assertThat(second).isNotNull().isNotEqualTo(first);
+        assertThat(payloads(Fixtures.events(id.toString(), 5), EventType.COURSE_ENDED, CourseEnded.class))
+                .singleElement()
+                .satisfies(e -> assertThat(e.courseId()).isEqualTo(second));
     }
 }

@@ -23,7 +23,7 @@ import uk.nhs.pathways.referral.register.service.CourseRegister;
  * what is recorded (null: nothing yet), the counts so far, the outcome once the course ended, and the measures.
  *
  * @param courseId         null until the first register entry begins the course
- * @param sessionsHeld     sessions recorded and not cancelled
+ * @param sessionsHeld     sessions recorded and not cancelled; once ended, the held sessions it ended with
  * @param attendanceNeeded sessions to attend to complete, of the sessions not cancelled
  */
 public record CourseView(
@@ -50,6 +50,7 @@ public record CourseView(
 
     public static CourseView of(CourseRegister register) {
         Course course = register.course();
+        boolean ended = course != null && course.hasEnded(); // the counts the course ended with
         Map<Integer, SessionRecord> recorded =
                 register.sessions().stream().collect(Collectors.toMap(r -> r.sessionNumber, Function.identity()));
         List<Session> sessions = new ArrayList<>();
@@ -64,8 +65,8 @@ public record CourseView(
                 register.classId(),
                 register.tally().planned(),
                 register.tally().planned() < Course.STANDARD_SESSIONS,
-                register.tally().held(),
-                register.tally().attended(),
+                ended ? course.sessionsHeld : register.tally().held(),
+                ended ? course.sessionsAttended : register.tally().attended(),
                 register.attendanceNeeded(),
                 course == null ? null : course.startedOn,
                 course == null ? null : course.outcome,

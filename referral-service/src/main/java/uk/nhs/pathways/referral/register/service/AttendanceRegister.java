@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import uk.nhs.pathways.events.Attendance;
 import uk.nhs.pathways.events.AttendanceRecorded;
 import uk.nhs.pathways.events.ClassSchedule;
+import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.events.CourseEnded;
 import uk.nhs.pathways.events.CourseOutcome;
 import uk.nhs.pathways.events.CourseStarted;
@@ -332,27 +333,89 @@ public class AttendanceRegister {
                 referral.dropOut(DropOutReason.CONSECUTIVE_ABSENCES, null, now);
             }
         } else if (tally.allRecorded()) {
-            BigDecimal share = config.register().completion().of(referral.joint);
             LocalDate on = records.stream()
                     .map(r -> r.sessionOn)
                     .max(LocalDate::compareTo)
                     .orElse(England.today(clock));
-            CourseOutcome outcome = CourseRules.outcomeOf(tally, share);
-            course.end(outcome, null, null, tally, on, now);
-            switch (outcome) {
-                case COMPLETED -> referral.completeCourse(tally.attended(), tally.held(), now);
-                case DID_NOT_ATTEND ->
-                    referral.didNotAttend("NEVER_ATTENDED", "Did not attend any session of the course", now);
-                case DROPPED_OUT ->
-                    referral.finishBelowCompletion(
-                            tally.attended(), tally.held(), Tally.needed(tally.held(), share), now);
-            }
+            endByShare(referral, course, tally, on, now);
         } else {
             return;
         }
         transitions.announce(referral, actor);
         courseEnded(referral, course, now);
         LOG.infof("Course %s of referral %s ended: %s", course.courseId, referral.id, course.outcome);
+    }
+
+    /** Ends the course by the completion share of the sessions held. */
+    private void endByShare(Referral referral, Course course, Tally tally, LocalDate on, OffsetDateTime now) {
+        BigDecimal share = config.register().completion().of(referral.joint);
+        CourseOutcome outcome = CourseRules.outcomeOf(tally, share);
+        course.end(outcome, null, null, tally, on, now);
+        switch (outcome) {
+            case COMPLETED -> referral.completeCourse(tally.attended(), tally.held(), now);
+            case DID_NOT_ATTEND ->
+                referral.didNotAttend("NEVER_ATTENDED", "Did not attend any session of the course", now);
+            case DROPPED_OUT ->
+                referral.finishBelowCompletion(tally.attended(), tally.held(), Tally.needed(tally.held(), share), now);
+        }
+    }
+
+    /** Referrals still on a course in a class that has begun: those the closing check looks at. */
+    @Transactional
+    public List<UUID> onCourseInClassesBegun() {
+        return Referral.getEntityManager()
+                .createQuery(
+                        "select r.id from Referral r, DirectoryClass c where c.classId = r.classId"
+                                + " and r.status in :on and c.startDate < :today order by r.id",
+                        UUID.class)
+                .setParameter("on", List.of(ReferralStatus.BOOKED, ReferralStatus.IN_PROGRESS))
+                .setParameter("today", England.today(clock))
+                .getResultList();
+    }
+
+    /**
+     * Ends the course of a referral whose class is over: the directory says the class is COMPLETED, or its
+     * last session was more than the configured days ago. A session left unrecorded then was held (it was not
+     * cancelled) and not attended. Running it again changes nothing: the course has ended.
+     *
+     * @return whether it ended the course
+     */
+    @Transactional
+    public boolean closeIfOver(UUID id) {
+        Referral referral = Referral.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (referral == null || !referral.isOnCourse()) {
+            return false;
+        }
+        DirectoryClass cohort = DirectoryClass.findById(referral.classId);
+        if (cohort == null) {
+            return false;
+        }
+        List<LocalDate> dates = schedule(cohort);
+        LocalDate today = England.today(clock);
+        LocalDate last = dates.getLast();
+        boolean over = cohort.status == ClassStatus.COMPLETED
+                || last.plusDays(config.register().closeAfterDays()).isBefore(today);
+        if (!over) {
+            return false;
+        }
+        Course course = courseOf(referral, SELF);
+        if (course.hasEnded()) {
+            return false;
+        }
+        Tally recorded = tally(course);
+        Tally tally = new Tally(
+                recorded.planned(),
+                recorded.recorded(),
+                recorded.cancelled(),
+                recorded.planned() - recorded.cancelled(),
+                recorded.attended());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        endByShare(referral, course, tally, last.isAfter(today) ? today : last, now);
+        transitions.announce(referral, SELF);
+        courseEnded(referral, course, now);
+        audit.record(SELF, AuditEvent.Action.UPDATE, referral.id, "course closed: " + course.outcome);
+        LOG.infof("Course %s of referral %s closed after its class: %s", course.courseId, referral.id, course.outcome);
+        return true;
     }
 
     private void courseEnded(Referral referral, Course course, OffsetDateTime now) {
