@@ -254,7 +254,8 @@ public class AttendanceRegister {
      */
     @Transactional
     public SessionCancelled cancelSession(String classId, int number, Actor provider) {
-        DirectoryClass cohort = DirectoryClass.<DirectoryClass>findByIdOptional(classId)
+        // Locked: two cancellations of one class are made one after the other.
+        DirectoryClass cohort = DirectoryClass.<DirectoryClass>findByIdOptional(classId, LockModeType.PESSIMISTIC_WRITE)
                 .filter(c -> provider.organisation().equals(c.providerId))
                 .orElseThrow(() -> ProblemException.notFound("class " + classId));
         List<LocalDate> dates = schedule(cohort);
