@@ -2,6 +2,8 @@ package uk.nhs.pathways.referral;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
+import uk.nhs.pathways.events.Joint;
 
 /** The referral service's own settings (application.properties, or PATHWAYS_… environment variables). */
 @ConfigMapping(prefix = "pathways")
@@ -12,6 +14,8 @@ public interface ReferralConfig {
     Lifecycle lifecycle();
 
     Pseudonym pseudonym();
+
+    Register register();
 
     interface Routing {
 
@@ -63,6 +67,54 @@ public interface ReferralConfig {
         /** pathways.lifecycle.no-answer-batch: offers the no-answer check moves on per transaction. */
         @WithDefault("50")
         int noAnswerBatch();
+    }
+
+    interface Register {
+
+        /**
+         * pathways.register.drop-out-after-absences: sessions missed in a row without notice (ABSENT) after
+         * which the person has dropped out (CONSECUTIVE_ABSENCES). A session cancelled for the class is skipped;
+         * an absence with notice, or a session not yet recorded, ends the run.
+         */
+        @WithDefault("3")
+        int dropOutAfterAbsences();
+
+        /**
+         * pathways.register.close-after-days: days after a class's last session the closing check ends the
+         * courses still open in it (unrecorded sessions count as held and not attended); sooner if the
+         * directory says the class is COMPLETED. Time for the provider to fill in the register first.
+         */
+        @WithDefault("7")
+        int closeAfterDays();
+
+        /** pathways.register.closing-check-every: how often each replica runs the closing check, e.g. 1h. */
+        @WithDefault("1h")
+        String closingCheckEvery();
+
+        /** pathways.register.closing-check-delay: how long after start the first closing check waits. */
+        @WithDefault("2m")
+        String closingCheckDelay();
+
+        /** The completion share of each programme (the joint it is for). */
+        Completion completion();
+
+        interface Completion {
+
+            /**
+             * pathways.register.completion.knee: the share of the sessions held a person must attend for the
+             * course to be COMPLETED (rounded up: 0.75 of 11 held is 9).
+             */
+            @WithDefault("0.75")
+            BigDecimal knee();
+
+            /** pathways.register.completion.hip: as for the knee. */
+            @WithDefault("0.75")
+            BigDecimal hip();
+
+            default BigDecimal of(Joint joint) {
+                return joint == Joint.HIP ? hip() : knee();
+            }
+        }
     }
 
     interface Pseudonym {

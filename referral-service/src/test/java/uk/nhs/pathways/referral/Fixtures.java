@@ -12,9 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import uk.nhs.pathways.events.AccessibilityFeature;
 import uk.nhs.pathways.events.ClassStatus;
@@ -25,14 +28,17 @@ import uk.nhs.pathways.events.FundingCoverage;
 import uk.nhs.pathways.events.FundingDecided;
 import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.ProviderType;
+import uk.nhs.pathways.events.ReferralStatus;
 import uk.nhs.pathways.events.Setting;
 import uk.nhs.pathways.events.SiteStatus;
 import uk.nhs.pathways.events.SiteUpdated;
 import uk.nhs.pathways.events.Topics;
 import uk.nhs.pathways.platform.geo.Location;
+import uk.nhs.pathways.platform.time.England;
 import uk.nhs.pathways.referral.coverage.domain.FundingCoverageCopy;
 import uk.nhs.pathways.referral.directory.domain.DirectoryClass;
 import uk.nhs.pathways.referral.directory.domain.DirectorySite;
+import uk.nhs.pathways.referral.lifecycle.domain.Referral;
 import uk.nhs.pathways.testing.TestEvents;
 import uk.nhs.pathways.testing.TopicReader;
 
@@ -246,5 +252,74 @@ public final class Fixtures {
                     .filter(e -> referralId.equals(e.getSubject()))
                     .toList();
         }
+    }
+
+    /**
+     * A knee-and-hip class of {@code provider} in this service's copy, meeting Tuesdays and Thursdays from the
+     * Tuesday {@code weeksAgo} weeks back (so its sessions can be recorded), written straight into the copy.
+     */
+    public static String classBegun(String provider, String siteId, int sessions, int weeksAgo) {
+        String classId = "class-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            DirectoryClass c = new DirectoryClass();
+            c.classId = classId;
+            c.siteId = siteId;
+            c.providerId = provider;
+            c.programmes = "KNEE,HIP";
+            c.startDate = LocalDate.now(England.ZONE)
+                    .minusWeeks(weeksAgo)
+                    .with(TemporalAdjusters.previousOrSame(DayOfWeek.TUESDAY));
+            c.days = "TUESDAY,THURSDAY";
+            c.startTime = LocalTime.of(10, 0);
+            c.sessions = sessions;
+            c.capacity = 12;
+            c.placesTaken = 2;
+            c.facilitatorType = FacilitatorType.PHYSIOTHERAPIST;
+            c.status = ClassStatus.RUNNING;
+            c.updatedAt = OffsetDateTime.now();
+            c.persist();
+        });
+        return classId;
+    }
+
+    /**
+     * A referral of {@code practice}, offered to {@code provider}, accepted and booked into {@code classId}
+     * (its first booking), written straight into the database as the booking journey leaves it.
+     */
+    public static UUID booked(String practice, String provider, String siteId, String classId, Joint joint) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Referral r = new Referral();
+            r.id = UUID.randomUUID();
+            r.practiceOdsCode = practice;
+            r.referrer = "fixture";
+            r.nhsNumber = nhsNumber();
+            r.patientName = "Booked Person";
+            r.dateOfBirth = LocalDate.of(1952, 6, 1);
+            r.postcode = "OX1 1AA";
+            r.patientPseudonym = "p-" + r.id;
+            r.reasonSystem = "http://snomed.info/sct";
+            r.reasonCode = joint == Joint.HIP ? HIP_OA : KNEE_OA;
+            r.joint = joint;
+            r.status = ReferralStatus.BOOKED;
+            r.routedClassId = classId;
+            r.requestedClassId = classId;
+            r.classId = classId;
+            r.bookingRequestNumber = 1;
+            r.siteId = siteId;
+            r.siteName = "Site " + siteId;
+            r.providerId = provider;
+            r.providerName = "Provider " + provider;
+            r.sessions = 12;
+            r.distanceMetres = 1000L;
+            r.contactsFunded = 12;
+            r.fundingContractId = "contract-1";
+            r.commissionerIcb = "QWO";
+            r.offeredAt = OffsetDateTime.now();
+            r.bookedAt = r.offeredAt;
+            r.submittedAt = r.offeredAt;
+            r.updatedAt = r.offeredAt;
+            r.persist();
+            return r.id;
+        });
     }
 }

@@ -89,6 +89,40 @@ class SecurityMatrixTest {
                 .expect(404, OTHER_REFERRER)
                 .othersGet(403)
                 .and()
+                .endpoint("GET", "/referrals/{id}/course")
+                .at(who -> "/referrals/" + bookedInAClassBegun() + "/course")
+                .expect(200, PROVIDER)
+                .expect(404, OTHER_PROVIDER)
+                .othersGet(403)
+                .and()
+                .endpoint("PUT", "/referrals/{id}/course/sessions/{n}")
+                .at(who -> "/referrals/" + bookedInAClassBegun() + "/course/sessions/1")
+                .body(who -> Map.of("attendance", "ATTENDED"))
+                .expect(200, PROVIDER)
+                .expect(404, OTHER_PROVIDER)
+                .othersGet(403)
+                .and()
+                .endpoint("POST", "/referrals/{id}/course/drop-out")
+                .at(who -> "/referrals/" + bookedInAClassBegun() + "/course/drop-out")
+                .body(who -> Map.of("reasonCode", "PERSON_CHOSE_TO_STOP"))
+                .expect(200, PROVIDER)
+                .expect(404, OTHER_PROVIDER)
+                .othersGet(403)
+                .and()
+                .endpoint("POST", "/referrals/{id}/course/measures")
+                .at(who -> "/referrals/" + bookedInAClassBegun() + "/course/measures")
+                .body(who -> Map.of(
+                        "instrument", "EQ_VAS", "timepoint", "FIRST_SESSION", "score", 70, "takenOn", "2026-01-05"))
+                .expect(200, PROVIDER)
+                .expect(404, OTHER_PROVIDER)
+                .othersGet(403)
+                .and()
+                .endpoint("POST", "/classes/{classId}/sessions/{n}/cancellation")
+                .at(who -> "/classes/" + Fixtures.classBegun(PROVIDER_ID, SITE, 12, 8) + "/sessions/2/cancellation")
+                .expect(200, PROVIDER)
+                .expect(404, OTHER_PROVIDER)
+                .othersGet(403)
+                .and()
                 .endpoint("POST", "/webhook-subscriptions")
                 .body(who -> Map.of("callbackUrl", uk.nhs.pathways.referral.webhook.WebhookTestSupport.sinkUrl()))
                 .expect(201, REFERRER, OTHER_REFERRER)
@@ -119,6 +153,11 @@ class SecurityMatrixTest {
                 .othersGet(403)
                 .and()
                 .verify();
+    }
+
+    /** A referral from PRACTICE booked with PROVIDER into a class whose sessions have begun. */
+    static UUID bookedInAClassBegun() {
+        return Fixtures.booked(PRACTICE, PROVIDER_ID, SITE, Fixtures.classBegun(PROVIDER_ID, SITE, 12, 8), Joint.KNEE);
     }
 
     /** A referral from PRACTICE offered to PROVIDER, in the given state. */

@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import uk.nhs.pathways.events.DeclineReason;
+import uk.nhs.pathways.events.DropOutReason;
 import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.PlaceRefusal;
 import uk.nhs.pathways.events.PlaceRefused;
@@ -58,7 +59,11 @@ public class Referral extends PanacheEntityBase {
     /** A new referral is routed to a class, or held at once when none fits. */
     static final Set<ReferralStatus> FIRST = EnumSet.of(SUBMITTED, NEEDS_ATTENTION);
 
-    /** The only moves a referral can make. Every status but WITHDRAWN can be withdrawn; WITHDRAWN is final. */
+    /**
+     * The only moves a referral can make. Until the course starts it can be withdrawn; once the person has
+     * attended, the course ends with an outcome the provider's register gives (a person who stops is a
+     * drop-out), so the start already paid for is always followed by an end. The ends are final.
+     */
     static final Map<ReferralStatus, Set<ReferralStatus>> NEXT = new EnumMap<>(Map.ofEntries(
             // the funding decision of the route
             Map.entry(SUBMITTED, EnumSet.of(OFFERED, NEEDS_ATTENTION, WITHDRAWN)),
@@ -73,12 +78,13 @@ public class Referral extends PanacheEntityBase {
             Map.entry(ACCEPTED, EnumSet.of(BOOKING_REQUESTED, WITHDRAWN)),
             // the directory's answer: a place, a refusal (choose again), or no room at this provider at all
             Map.entry(BOOKING_REQUESTED, EnumSet.of(BOOKED, ACCEPTED, SUBMITTED, NEEDS_ATTENTION, WITHDRAWN)),
-            Map.entry(BOOKED, EnumSet.of(BOOKING_CANCELLED, WITHDRAWN)),
+            // the register: a first session attended; a drop-out before starting; never came
+            Map.entry(BOOKED, EnumSet.of(BOOKING_CANCELLED, WITHDRAWN, IN_PROGRESS, DROPPED_OUT, DID_NOT_ATTEND)),
             // booked again into a later class
             Map.entry(BOOKING_CANCELLED, EnumSet.of(BOOKING_REQUESTED, WITHDRAWN)),
             Map.entry(WITHDRAWN, EnumSet.noneOf(ReferralStatus.class)),
-            // the course (the outcomes issue adds the register's moves)
-            Map.entry(IN_PROGRESS, EnumSet.noneOf(ReferralStatus.class)),
+            // the course ends: enough sessions attended, or not (stopped, absent in a row, or too few)
+            Map.entry(IN_PROGRESS, EnumSet.of(COMPLETED, DROPPED_OUT)),
             Map.entry(COMPLETED, EnumSet.noneOf(ReferralStatus.class)),
             Map.entry(DROPPED_OUT, EnumSet.noneOf(ReferralStatus.class)),
             Map.entry(DID_NOT_ATTEND, EnumSet.noneOf(ReferralStatus.class))));
@@ -526,6 +532,60 @@ public class Referral extends PanacheEntityBase {
         answerDue = null;
     }
 
+    // ---- the course (the provider's attendance register) ----
+
+    /** Whether the person is booked into a class and the course has not ended. */
+    public boolean isOnCourse() {
+        return status == BOOKED || status == IN_PROGRESS;
+    }
+
+    /** The person attended a first session: the course is under way. */
+    public void startCourse(OffsetDateTime at) {
+        moveTo(IN_PROGRESS, "COURSE_STARTED", "Attended a first session of the course", null, null, at);
+    }
+
+    /** The course ended with enough sessions attended. */
+    public void completeCourse(int attended, int held, OffsetDateTime at) {
+        moveTo(
+                COMPLETED,
+                "COMPLETED",
+                "Completed the course: attended " + attended + " of " + held + " sessions held",
+                null,
+                null,
+                at);
+    }
+
+    /**
+     * The person stopped, with a coded reason; OTHER needs the provider's words, which stay in this service.
+     * Before the first session too: the person said they will not start.
+     */
+    public void dropOut(DropOutReason code, String note, OffsetDateTime at) {
+        if (code == null) {
+            throw ProblemException.badField("reasonCode", "is needed to record a drop-out");
+        }
+        boolean noNote = note == null || note.isBlank();
+        if (code == DropOutReason.OTHER && noNote) {
+            throw ProblemException.badField("reason", "is needed when the reason code is OTHER");
+        }
+        moveTo(DROPPED_OUT, code.name(), "Dropped out: " + words(code), noNote ? null : note.trim(), null, at);
+    }
+
+    /** The course ended with some sessions attended but fewer than the programme's completion share. */
+    public void finishBelowCompletion(int attended, int held, int needed, OffsetDateTime at) {
+        moveTo(
+                DROPPED_OUT,
+                "BELOW_COMPLETION_SHARE",
+                "Not completed: attended " + attended + " of " + held + " sessions held; " + needed + " needed",
+                null,
+                null,
+                at);
+    }
+
+    /** The course ended (or the person missed too many sessions in a row) without a session attended. */
+    public void didNotAttend(String code, String reason, OffsetDateTime at) {
+        moveTo(DID_NOT_ATTEND, code, reason, null, null, at);
+    }
+
     /**
      * The contacts the funding contract pays for. A referral funded before decisions carried the cap has
      * only the course length the contract was checked against, which the cap was at least.
@@ -592,6 +652,19 @@ public class Referral extends PanacheEntityBase {
             case NOT_SUITABLE -> "the programme is not suitable for the person";
             case UNABLE_TO_CONTACT -> "the provider could not contact the person";
             case PERSON_DECLINED -> "the person declined";
+            case OTHER -> "another reason (see the provider's note)";
+        };
+    }
+
+    /** A drop-out reason in words: what the timeline shows beside the code. */
+    public static String words(DropOutReason code) {
+        return switch (code) {
+            case CONSECUTIVE_ABSENCES -> "missed sessions in a row without notice";
+            case PERSON_CHOSE_TO_STOP -> "the person chose to stop";
+            case ILL_HEALTH -> "ill health";
+            case PAIN_OR_INJURY -> "pain or injury";
+            case MOVED_AWAY -> "moved away";
+            case TRANSPORT_OR_ACCESS -> "transport or access";
             case OTHER -> "another reason (see the provider's note)";
         };
     }

@@ -58,7 +58,7 @@ public class TimelineEntry extends PanacheEntityBase {
     @Column(name = "provider_id")
     public String providerId;
 
-    /** The class proposed (SUBMITTED), asked for (BOOKING_REQUESTED), booked (BOOKED) or cancelled. */
+    /** The class proposed (SUBMITTED), asked for (BOOKING_REQUESTED), booked (BOOKED), or of the course. */
     @Column(name = "class_id")
     public String classId;
 

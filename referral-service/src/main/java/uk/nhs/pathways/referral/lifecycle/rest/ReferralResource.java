@@ -272,11 +272,12 @@ public class ReferralResource {
     @RolesAllowed(Roles.REFERRER)
     @Operation(
             summary = "Withdraw a referral",
-            description = "Referrer of the practice only (404 otherwise), from any status but WITHDRAWN (409). Final; "
-                    + "the site directory releases any place the referral held.")
+            description = "Referrer of the practice only (404 otherwise), from any status before the course starts "
+                    + "(409 from WITHDRAWN, IN_PROGRESS and the course's ends: a course under way is ended by the "
+                    + "provider's register). Final; the site directory releases any place the referral held.")
     @APIResponse(responseCode = "200", description = "Now WITHDRAWN")
     @APIResponse(responseCode = "404", description = "Not a referral of your practice")
-    @APIResponse(responseCode = "409", description = "Already WITHDRAWN")
+    @APIResponse(responseCode = "409", description = "Already WITHDRAWN, or the course has started")
     public ReferralView withdraw(@PathParam("id") String id, @Valid Withdrawal withdrawal) {
         return ReferralView.of(
                 referrals.withdraw(uuid(id), withdrawal == null ? null : withdrawal.reason(), actor(Roles.REFERRER)));

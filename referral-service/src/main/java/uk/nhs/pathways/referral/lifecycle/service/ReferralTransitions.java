@@ -130,6 +130,9 @@ public class ReferralTransitions {
                                 referral.siteId,
                                 referral.providerId,
                                 move.at().toInstant()));
+            // The course's moves are told by the register's own events (course.started, course.ended), which
+            // carry the course's figures and are recorded in this same transaction.
+            case IN_PROGRESS, COMPLETED, DROPPED_OUT, DID_NOT_ATTEND -> {}
             default -> outbox.record(statusEvent(move.to()), id, statusChanged(referral, move));
         }
     }
@@ -163,7 +166,7 @@ public class ReferralTransitions {
         return switch (to) {
             case SUBMITTED -> referral.routedClassId;
             case BOOKING_REQUESTED -> referral.requestedClassId;
-            case BOOKED -> referral.classId;
+            case BOOKED, IN_PROGRESS, COMPLETED, DROPPED_OUT, DID_NOT_ATTEND -> referral.classId;
             default -> null;
         };
     }

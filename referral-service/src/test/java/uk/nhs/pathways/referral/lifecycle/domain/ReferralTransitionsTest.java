@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.nhs.pathways.events.ClassStatus;
 import uk.nhs.pathways.events.DeclineReason;
+import uk.nhs.pathways.events.DropOutReason;
 import uk.nhs.pathways.events.Joint;
 import uk.nhs.pathways.events.PlaceRefusal;
 import uk.nhs.pathways.events.PlaceRefused;
@@ -64,23 +65,18 @@ class ReferralTransitionsTest {
             "BOOKING_REQUESTED>WITHDRAWN",
             "BOOKED>BOOKING_CANCELLED",
             "BOOKED>WITHDRAWN",
+            "BOOKED>IN_PROGRESS", // a first session attended
+            "BOOKED>DROPPED_OUT", // said so before starting
+            "BOOKED>DID_NOT_ATTEND", // never came: every session recorded, or absent in a row
+            "IN_PROGRESS>COMPLETED", // enough sessions attended
+            "IN_PROGRESS>DROPPED_OUT", // stopped, absent in a row, or too few sessions attended
             "BOOKING_CANCELLED>BOOKING_REQUESTED", // booked again into a later class
             "BOOKING_CANCELLED>WITHDRAWN");
-
-    /** The course's statuses: no move leads to them until the attendance register exists. */
-    static final Set<ReferralStatus> COURSE = Set.of(
-            ReferralStatus.IN_PROGRESS,
-            ReferralStatus.COMPLETED,
-            ReferralStatus.DROPPED_OUT,
-            ReferralStatus.DID_NOT_ATTEND);
 
     static Stream<Arguments> everyMove() {
         List<ReferralStatus> from = new ArrayList<>(Arrays.asList(ReferralStatus.values()));
         from.add(0, null);
-        return from.stream()
-                .flatMap(f -> Arrays.stream(ReferralStatus.values())
-                        .filter(t -> !COURSE.contains(t))
-                        .map(t -> Arguments.of(f, t)));
+        return from.stream().flatMap(f -> Arrays.stream(ReferralStatus.values()).map(t -> Arguments.of(f, t)));
     }
 
     static boolean inLifecycle(ReferralStatus from, ReferralStatus to) {
@@ -238,6 +234,16 @@ class ReferralTransitionsTest {
             case BOOKED -> referral.book("class-12", "site-1", "Site One", 12, LocalDate.of(2026, 12, 1), AT);
             case BOOKING_CANCELLED -> referral.cancelBooking(BookingCancellation.PERSON_REQUESTED, null, AT);
             case WITHDRAWN -> referral.withdraw(null, AT);
+            case IN_PROGRESS -> referral.startCourse(AT);
+            case COMPLETED -> referral.completeCourse(10, 12, AT);
+            case DROPPED_OUT -> {
+                if (from == ReferralStatus.IN_PROGRESS) {
+                    referral.finishBelowCompletion(5, 12, 9, AT);
+                } else {
+                    referral.dropOut(DropOutReason.PERSON_CHOSE_TO_STOP, null, AT);
+                }
+            }
+            case DID_NOT_ATTEND -> referral.didNotAttend("NEVER_ATTENDED", "Did not attend", AT);
         }
     }
 
