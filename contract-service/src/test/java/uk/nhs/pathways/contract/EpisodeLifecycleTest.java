@@ -112,6 +112,12 @@ class EpisodeLifecycleTest {
         Fixtures.ended(noShow, CourseOutcome.DID_NOT_ATTEND, LocalDate.now());
         awaitCommitment(noShow, Commitment.RELEASED);
 
+        // Said they would not start, before a first session: released as well.
+        String neverStarted = refer(provider);
+        assertThat(Fixtures.decision(neverStarted).funded()).isTrue();
+        Fixtures.ended(neverStarted, CourseOutcome.DROPPED_OUT, LocalDate.now(), 0);
+        awaitCommitment(neverStarted, Commitment.RELEASED);
+
         // The started course completes: both recorded for payment, with the contract that funded it.
         Fixtures.ended(started, CourseOutcome.COMPLETED, LocalDate.now());
         await().atMost(Duration.ofSeconds(30))

@@ -131,20 +131,15 @@ final class Fixtures {
     }
 
     static CloudEvent ended(String referralId, CourseOutcome outcome, LocalDate on) {
+        return ended(referralId, outcome, on, outcome == CourseOutcome.DID_NOT_ATTEND ? 0 : 11);
+    }
+
+    static CloudEvent ended(String referralId, CourseOutcome outcome, LocalDate on, int attended) {
         return TestEvents.publish(
                 EventType.COURSE_ENDED,
                 referralId,
                 new CourseEnded(
-                        referralId,
-                        "course-" + referralId,
-                        outcome,
-                        null,
-                        12,
-                        12,
-                        outcome == CourseOutcome.DID_NOT_ATTEND ? 0 : 11,
-                        false,
-                        on,
-                        Instant.now()));
+                        referralId, "course-" + referralId, outcome, null, 12, 12, attended, false, on, Instant.now()));
     }
 
     /** Every decision published for the referral (each revision), in order, once one matches. */

@@ -329,6 +329,11 @@ class AttendanceRegisterTest {
                 .noneMatch(data -> data.contains("new town")); // the provider's words stay here
         dropOut(before, Map.of("reasonCode", "ILL_HEALTH")).statusCode(409).body("detail", notNullValue()); // final
 
+        // Closed: the FCP may refer the person for the same joint again without saying a duplicate is meant.
+        String nhsNumber = QuarkusTransaction.requiringNew().call(() -> Referral.<Referral>findById(before).nhsNumber);
+        Fixtures.submit(
+                TestTokens.token("referrer", PRACTICE), Fixtures.referral(nhsNumber, "OX1 1AA", Fixtures.KNEE_OA));
+
         UUID during = bookedInto(aClass(12));
         sessions(during, "AA");
         dropOut(during, Map.of("reasonCode", "PAIN_OR_INJURY")).statusCode(200).body("status", equalTo("DROPPED_OUT"));

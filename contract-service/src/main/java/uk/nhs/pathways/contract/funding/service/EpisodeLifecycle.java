@@ -21,7 +21,7 @@ import uk.nhs.pathways.platform.time.England;
 /**
  * What the referral's lifecycle means to its funding. Offered (or accepted, booked): it keeps its funding.
  * Declined or withdrawn: its reservation is released. Course started: the reservation is used, and the start
- * recorded for payment. Course ended: a completion recorded; never attended: released. A responder at
+ * recorded for payment. Course ended: a completion recorded; never attended, or dropped out before a first session: released. A responder at
  * follow-up: recorded for payment. A cancelled booking changes nothing: the person may be booked again, and
  * the referral is withdrawn or re-routed if not. Events about referrals this service never decided are
  * passed over.
@@ -75,12 +75,18 @@ public class EpisodeLifecycle {
             current(e).ifPresent(decision -> {
                 if (ended.outcome() == CourseOutcome.COMPLETED) {
                     record(decision, EpisodeActivity.Kind.COMPLETED, ended.courseId(), ended.endedOn(), now);
-                } else if (ended.outcome() == CourseOutcome.DID_NOT_ATTEND) {
+                } else if (endedWithoutStarting(ended)) {
                     caps.release(decision);
                 }
             });
             e.ended(now);
         });
+    }
+
+    /** Never came, or said they would not start before a first session: the reservation was never used. */
+    static boolean endedWithoutStarting(CourseEnded ended) {
+        return ended.outcome() == CourseOutcome.DID_NOT_ATTEND
+                || (ended.outcome() == CourseOutcome.DROPPED_OUT && ended.sessionsAttended() == 0);
     }
 
     /** A measure at follow-up whose change reaches the instrument's MCID: the episode has a responder. */

@@ -243,9 +243,15 @@ public class Referral extends PanacheEntityBase {
         return from == null ? FIRST.contains(to) : NEXT.get(from).contains(to);
     }
 
-    /** Whether the referral is still open: anything but withdrawn. */
+    /**
+     * Final statuses: withdrawn, or the course over. A referral in one of them no longer counts as the
+     * person's open referral for the joint (the FCP may refer them again).
+     */
+    public static final Set<ReferralStatus> CLOSED = EnumSet.of(WITHDRAWN, COMPLETED, DROPPED_OUT, DID_NOT_ATTEND);
+
+    /** Whether the referral is still open: not withdrawn, and no course ended. */
     public boolean isOpen() {
-        return status != WITHDRAWN;
+        return !CLOSED.contains(status);
     }
 
     public Preferences preferences() {

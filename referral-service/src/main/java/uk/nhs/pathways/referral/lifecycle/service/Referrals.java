@@ -179,11 +179,11 @@ public class Referrals {
             return;
         }
         Optional<Referral> open = Referral.<Referral>find(
-                        "nhsNumber = ?1 and joint = ?2 and status <> ?3",
+                        "nhsNumber = ?1 and joint = ?2 and status not in ?3",
                         Sort.ascending("submittedAt"),
                         NhsNumber.normalise(request.nhsNumber()),
                         joint,
-                        ReferralStatus.WITHDRAWN)
+                        Referral.CLOSED)
                 .firstResultOptional();
         if (open.isEmpty()) {
             return;
