@@ -118,6 +118,41 @@ class RoutingApiTest {
     }
 
     @Test
+    void aClassThatFillsUpOrMovesIsRankedAsItIsNowNotAsItWasFirstSeen() {
+        Location york = postcodes.locate("YO1 7HH").orElseThrow();
+        Fixtures.site("yo-leisure-2km", "prov-yo-a", Fixtures.offset(york, 2_000, 0), Setting.LEISURE_CENTRE);
+        LocalTime ten = LocalTime.of(10, 0);
+        Fixtures.cohort("yo-1", "yo-leisure-2km", "prov-yo-a", TODAY.plusDays(4), ten, 12, 10, 0);
+        Fixtures.cohort("yo-2", "yo-leisure-2km", "prov-yo-a", TODAY.plusDays(6), ten, 12, 10, 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> DirectoryClass.findById("yo-2")) != null);
+        yorkReferral().body("ranking.classId", contains("yo-1", "yo-2"));
+
+        // yo-1 fills up; yo-2 moves to start sooner than yo-1 did: the next ranking sees both changes.
+        Fixtures.cohort("yo-1", "yo-leisure-2km", "prov-yo-a", TODAY.plusDays(4), ten, 12, 10, 10);
+        Fixtures.cohort("yo-2", "yo-leisure-2km", "prov-yo-a", TODAY.plusDays(2), ten, 12, 10, 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> {
+                    DirectoryClass moved = DirectoryClass.findById("yo-2");
+                    DirectoryClass full = DirectoryClass.findById("yo-1");
+                    return moved.startDate.equals(TODAY.plusDays(2)) && full.freePlaces() == 0;
+                }));
+        yorkReferral()
+                .body("ranking.classId", contains("yo-2"))
+                .body("ranking[0].startDate", equalTo(TODAY.plusDays(2).toString()));
+    }
+
+    static ValidatableResponse yorkReferral() {
+        return given().auth()
+                .oauth2(FCP)
+                .contentType(ContentType.JSON)
+                .body(Fixtures.referral(Fixtures.nhsNumber(), "YO1 7HH", Fixtures.KNEE_OA, null))
+                .post("/referrals")
+                .then()
+                .statusCode(201);
+    }
+
+    @Test
     void fundedClassesRankFirstThenTheSoonestThenTheNearestAndTheDecisionIsKeptWithItsReasons() {
         String id = refer(null)
                 .body("status", equalTo("SUBMITTED"))

@@ -181,29 +181,15 @@ public final class DemoPlan {
             OffsetDateTime offered = submitted.plusHours(2 + random.nextInt(70));
             OffsetDateTime booked = offered.plusDays(1 + random.nextInt(6));
             Course course = course(site, dates, cancelled, joint, today, random);
-            if (startsLater) {
-                // Booked for a class that has not begun: no course yet; not yet booked by today: left out.
-                if (booked.toLocalDate().isBefore(today)) {
-                    referrals.add(new Referral(
-                            uuid(random),
-                            pseudonym(random),
-                            practices.get(random.nextInt(practices.size())),
-                            joint,
-                            ageBand(random),
-                            site,
-                            classId,
-                            site.sessions(),
-                            submitted,
-                            offered,
-                            booked,
-                            ReferralStatus.BOOKED,
-                            null));
-                }
-                continue;
+            if (startsLater && !booked.toLocalDate().isBefore(today)) {
+                continue; // not yet booked by today: left out
             }
-            ReferralStatus status = course.outcome() != null
-                    ? ReferralStatus.valueOf(course.outcome().name())
-                    : course.firstSessionOn() != null ? ReferralStatus.IN_PROGRESS : ReferralStatus.BOOKED;
+            // Booked for a class that has not begun: no course yet.
+            ReferralStatus status = startsLater
+                    ? ReferralStatus.BOOKED
+                    : course.outcome() != null
+                            ? ReferralStatus.valueOf(course.outcome().name())
+                            : course.firstSessionOn() != null ? ReferralStatus.IN_PROGRESS : ReferralStatus.BOOKED;
             referrals.add(new Referral(
                     uuid(random),
                     pseudonym(random),
@@ -217,7 +203,7 @@ public final class DemoPlan {
                     offered,
                     booked,
                     status,
-                    course));
+                    startsLater ? null : course));
         }
         // Referrals from the same practices that never reached a course: not funded, or withdrawn.
         LocalDate unplaced = start.minusDays(random.nextInt(40));

@@ -83,6 +83,29 @@ public record Preferences(
         return Optional.of(held);
     }
 
+    /** Whether every session fits a window the person can attend: {@link #windowsFor}, without the windows. */
+    public boolean suitsTimes(Collection<DayOfWeek> days, LocalTime start, LocalTime end) {
+        if (availability == null) {
+            return true;
+        }
+        if (end.isBefore(start)) {
+            return false;
+        }
+        for (DayOfWeek day : days) {
+            boolean held = false;
+            for (AvailabilityWindow window : availability) {
+                if (window.day() == day && window.holds(start, end)) {
+                    held = true;
+                    break;
+                }
+            }
+            if (!held) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public boolean meetsNeedsOf(Set<AccessibilityFeature> offered) {
         return offered.containsAll(needs);
     }

@@ -30,6 +30,9 @@ public final class Ranking {
 
     private Ranking() {}
 
+    /** Along a meridian; a great-circle distance is never shorter than its north-south part. */
+    static final double METRES_PER_DEGREE_OF_LATITUDE = 111_195.0;
+
     /** What to rank for. {@code tried}: classes this referral was already proposed to. */
     public record Query(
             Location home,
@@ -79,10 +82,45 @@ public final class Ranking {
         }
     }
 
-    /** A site and its classes. */
-    public record SiteClasses(Site site, Collection<Cohort> classes) {}
+    /**
+     * A site and its classes, in start-date order with their start days beside them, so a ranking looks only
+     * at the classes starting inside its window (the index keeps one per site and remakes it on a change).
+     */
+    public record SiteClasses(Site site, List<Cohort> classes, int[] startDays) {
 
-    private record Fit(Site site, Cohort cohort, long distanceMetres, boolean funded) {}
+        static final Comparator<Cohort> BY_START =
+                Comparator.comparing(Cohort::startDate).thenComparing(Cohort::classId);
+
+        public SiteClasses(Site site, Collection<Cohort> classes) {
+            this(site, classes.stream().sorted(BY_START).toList(), null);
+        }
+
+        public SiteClasses {
+            if (startDays == null) {
+                startDays = classes.stream()
+                        .mapToInt(c -> (int) c.startDate().toEpochDay())
+                        .toArray();
+            }
+        }
+
+        /** The index of the first class starting on or after {@code day}. */
+        int firstFrom(LocalDate day) {
+            int wanted = (int) day.toEpochDay();
+            int low = 0;
+            int high = startDays.length;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (startDays[middle] < wanted) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low;
+        }
+    }
+
+    private record Fit(Site site, Cohort cohort, long distanceMetres, boolean funded, int startDay) {}
 
     static final Comparator<Fit> ORDER = Comparator.comparing((Fit f) -> !f.funded())
             .thenComparing(f -> f.cohort().startDate())
@@ -110,31 +148,42 @@ public final class Ranking {
         int meetPreferences = 0;
         int withRoom = 0;
         PriorityQueue<Fit> best = new PriorityQueue<>(query.wanted() + 1, ORDER.reversed());
+        int latest = (int) query.latestStart().toEpochDay();
         for (SiteClasses candidate : candidates) {
             Site site = candidate.site();
-            if (!site.takesReferralsFor(query.joint())) {
-                continue;
+            if (!site.takesReferralsFor(query.joint())
+                    || Math.abs(site.latitude() - query.home().latitude()) * METRES_PER_DEGREE_OF_LATITUDE
+                            > query.travelLimitMetres()) {
+                continue; // farther north or south alone than the limit: no need to work out the distance
             }
+            List<Cohort> classes = candidate.classes();
+            int[] startDays = candidate.startDays();
             long distance = -1;
-            for (Cohort cohort : candidate.classes()) {
+            boolean siteSuits = false;
+            for (int i = candidate.firstFrom(query.earliestStart()); i < startDays.length; i++) {
+                if (startDays[i] > latest) {
+                    break; // in start order: the rest start later still
+                }
+                if (best.size() == query.wanted()
+                        && best.peek().funded()
+                        && startDays[i] > best.peek().startDay()) {
+                    break; // the kept are funded and sooner: no later class of this site can beat them
+                }
+                Cohort cohort = classes.get(i);
                 if (cohort.status() != ClassStatus.SCHEDULED
-                        || !cohort.programmes().contains(query.joint())
-                        || cohort.startDate().isBefore(query.earliestStart())
-                        || cohort.startDate().isAfter(query.latestStart())) {
+                        || !cohort.programmes().contains(query.joint())) {
                     continue;
                 }
                 if (distance < 0) {
                     distance = Math.round(query.home().metresTo(new Location(site.latitude(), site.longitude())));
-                }
-                if (distance > query.travelLimitMetres()) {
-                    break;
+                    if (distance > query.travelLimitMetres()) {
+                        break;
+                    }
+                    // what the site offers is checked once, not per class
+                    siteSuits = preferences.accepts(site.setting()) && preferences.meetsNeedsOf(site.accessibility());
                 }
                 inRange++;
-                if (!preferences.accepts(site.setting())
-                        || !preferences.meetsNeedsOf(site.accessibility())
-                        || preferences
-                                .windowsFor(cohort.days(), cohort.startTime(), cohort.endTime())
-                                .isEmpty()) {
+                if (!siteSuits || !preferences.suitsTimes(cohort.days(), cohort.startTime(), cohort.endTime())) {
                     continue;
                 }
                 meetPreferences++;
@@ -150,7 +199,7 @@ public final class Ranking {
                 if (best.size() == query.wanted() && !before(funded, cohort, distance, best.peek())) {
                     continue; // no better than the worst kept
                 }
-                best.add(new Fit(site, cohort, distance, funded));
+                best.add(new Fit(site, cohort, distance, funded, startDays[i]));
                 if (best.size() > query.wanted()) {
                     best.poll(); // the worst of them
                 }

@@ -61,6 +61,11 @@ public class CandidateIndex {
     private final Map<String, String> siteOfClass = new ConcurrentHashMap<>();
     private final Map<Long, Set<String>> siteIdsByCell = new ConcurrentHashMap<>();
 
+    /** Per site: a counter of changes, and the ranking's view of it as of one count. */
+    private final Map<String, Long> versionOfSite = new ConcurrentHashMap<>();
+
+    private final Map<String, Versioned> viewOfSite = new ConcurrentHashMap<>();
+
     /** Each commissioner's cover, by coverage key, and the Coverage ranking asks (rebuilt when it changes). */
     private final Map<String, Map<String, List<Coverage.Cover>>> coversByIcb = new ConcurrentHashMap<>();
 
@@ -91,15 +96,40 @@ public class CandidateIndex {
                     continue;
                 }
                 for (String siteId : ids) {
-                    Ranking.Site site = sites.get(siteId);
-                    Map<String, Ranking.Cohort> classes = classesBySite.get(siteId);
-                    if (site != null && classes != null && !classes.isEmpty()) {
-                        found.add(new Ranking.SiteClasses(site, classes.values()));
+                    Ranking.SiteClasses classes = siteClasses(siteId);
+                    if (classes != null) {
+                        found.add(classes);
                     }
                 }
             }
         }
         return found;
+    }
+
+    /**
+     * The site with its classes in start order, made once per change of the site or its classes. A change
+     * bumps the site's version after it is written, and a reader reads the version before the classes, so
+     * a view made from older classes is never kept as current.
+     */
+    private Ranking.SiteClasses siteClasses(String siteId) {
+        long version = versionOfSite.getOrDefault(siteId, 0L);
+        Versioned cached = viewOfSite.get(siteId);
+        if (cached != null && cached.version() == version) {
+            return cached.classes();
+        }
+        Ranking.Site site = sites.get(siteId);
+        Map<String, Ranking.Cohort> classes = classesBySite.get(siteId);
+        Ranking.SiteClasses view = site == null || classes == null || classes.isEmpty()
+                ? null
+                : new Ranking.SiteClasses(site, classes.values());
+        viewOfSite.put(siteId, new Versioned(version, view));
+        return view;
+    }
+
+    private record Versioned(long version, Ranking.SiteClasses classes) {}
+
+    private void changed(String siteId) {
+        versionOfSite.merge(siteId, 1L, Long::sum);
     }
 
     /** What a commissioner's contracts cover (none for an unknown or null ICB). */
@@ -323,6 +353,7 @@ public class CandidateIndex {
             }
         }
         siteIdsByCell.computeIfAbsent(cell, c -> ConcurrentHashMap.newKeySet()).add(site.siteId());
+        changed(site.siteId());
     }
 
     private void put(Ranking.Cohort cohort) {
@@ -330,10 +361,12 @@ public class CandidateIndex {
         Map<String, Ranking.Cohort> old = before == null ? null : classesBySite.get(before);
         if (old != null && !before.equals(cohort.siteId())) {
             old.remove(cohort.classId());
+            changed(before);
         }
         classesBySite
                 .computeIfAbsent(cohort.siteId(), s -> new ConcurrentHashMap<>())
                 .put(cohort.classId(), cohort);
+        changed(cohort.siteId());
     }
 
     private void removeClass(String classId) {
@@ -341,6 +374,7 @@ public class CandidateIndex {
         Map<String, Ranking.Cohort> classes = siteId == null ? null : classesBySite.get(siteId);
         if (classes != null) {
             classes.remove(classId);
+            changed(siteId);
         }
     }
 
@@ -350,6 +384,7 @@ public class CandidateIndex {
         if (ids != null) {
             ids.remove(siteId);
         }
+        changed(siteId);
     }
 
     static long cell(double degrees) {
