@@ -160,6 +160,15 @@ class QuarterlyReportBenchmark {
                 "national view, one quarter (service)",
                 10,
                 () -> national.of(quarters.get(random.nextInt(QUARTERS))).rows().size()));
+        // The ceiling, in the same run: the database alone reading the largest ICB's quarter through the
+        // report's own indexes (courses started, courses ended), grouped by site, with no service around it.
+        String largestSide = report.get(4);
+        report.add(measure(
+                "ceiling: largest ICB's quarter read and grouped by site in SQL alone (JDBC)",
+                RUNS,
+                () -> databaseAlone(quarters.get(random.nextInt(QUARTERS)), largest)));
+        report.add("largest ICB: the service's p50 is %.1fx the database alone's"
+                .formatted(p50(largestSide) / p50(report.getLast())));
         report.add("(rows: report rows per answer, averaged; for HTTP, bytes per response)");
 
         String text = String.join(System.lineSeparator(), report);
@@ -167,6 +176,37 @@ class QuarterlyReportBenchmark {
         Path out = Path.of("target", "benchmark", "quarterly-report.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, text + System.lineSeparator());
+    }
+
+    int databaseAlone(Quarter quarter, String icb) {
+        try (java.sql.Connection db = dataSource.getConnection();
+                java.sql.PreparedStatement read = db.prepareStatement("""
+                        select site_id, count(*) from course
+                        where icb = ? and first_session_on >= ? and first_session_on < ? group by site_id
+                        union all
+                        select site_id, count(*) filter (where outcome = 'COMPLETED') from course
+                        where icb = ? and ended_on >= ? and ended_on < ? group by site_id""")) {
+            for (int side = 0; side < 2; side++) {
+                read.setString(1 + side * 3, icb);
+                read.setObject(2 + side * 3, quarter.firstDay());
+                read.setObject(3 + side * 3, quarter.endExclusive());
+            }
+            int rows = 0;
+            try (java.sql.ResultSet row = read.executeQuery()) {
+                while (row.next()) {
+                    rows++;
+                }
+            }
+            return rows;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The p50 column of a report line. */
+    static double p50(String line) {
+        String[] columns = line.trim().split("\\s+");
+        return Double.parseDouble(columns[columns.length - 4]);
     }
 
     int get(HttpClient http, String path, String icb, String format) {

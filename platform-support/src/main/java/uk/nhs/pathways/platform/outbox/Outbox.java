@@ -2,7 +2,6 @@ package uk.nhs.pathways.platform.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -30,9 +29,6 @@ public class Outbox {
 
     @Inject
     OutboxRelay relay;
-
-    @Inject
-    EntityManager entityManager;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(EventType type, String aggregateId, Object payload) {
@@ -92,8 +88,8 @@ public class Outbox {
     }
 
     private UUID persist(OutboxEvent event) {
-        // Taken first, before the row is written: the counter's row lock orders the aggregate's writers.
-        event.aggregateSequence = event.key == null ? null : nextSequence(event.topic, event.key);
+        // The aggregate's sequence number is taken by the database as the row is inserted (a trigger,
+        // db/platform V0_5): the counter's row lock orders the aggregate's writers.
         event.id = UUID.randomUUID();
         event.subject = event.key;
         event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -110,18 +106,5 @@ public class Outbox {
             }
         });
         return event.id;
-    }
-
-    private long nextSequence(String topic, String key) {
-        return ((Number) entityManager
-                        .createNativeQuery("""
-                                insert into outbox_aggregate_sequence (topic, event_key, last_sequence) values (:topic, :key, 1)
-                                on conflict (topic, event_key)
-                                do update set last_sequence = outbox_aggregate_sequence.last_sequence + 1
-                                returning last_sequence""")
-                        .setParameter("topic", topic)
-                        .setParameter("key", key)
-                        .getSingleResult())
-                .longValue();
     }
 }
