@@ -244,15 +244,13 @@ public class Referral extends PanacheEntityBase {
     }
 
     /**
-     * Final statuses: withdrawn, or the course over. A referral in one of them no longer counts as the
-     * person's open referral for the joint (the FCP may refer them again).
+     * Final statuses, those the table lets go nowhere: withdrawn, or the course over. A referral in one of
+     * them no longer counts as the person's open referral for the joint (the FCP may refer them again).
      */
-    public static final Set<ReferralStatus> CLOSED = EnumSet.of(WITHDRAWN, COMPLETED, DROPPED_OUT, DID_NOT_ATTEND);
-
-    /** Whether the referral is still open: not withdrawn, and no course ended. */
-    public boolean isOpen() {
-        return !CLOSED.contains(status);
-    }
+    public static final Set<ReferralStatus> CLOSED = NEXT.entrySet().stream()
+            .filter(e -> e.getValue().isEmpty())
+            .map(Map.Entry::getKey)
+            .collect(java.util.stream.Collectors.toCollection(() -> EnumSet.noneOf(ReferralStatus.class)));
 
     public Preferences preferences() {
         return Preferences.fromColumns(preferredSettings, availability, maxTravelMetres, needs);

@@ -68,13 +68,7 @@ public record Preferences(
         }
         List<AvailabilityWindow> held = new ArrayList<>(days.size());
         for (DayOfWeek day : days) {
-            AvailabilityWindow found = null;
-            for (AvailabilityWindow window : availability) {
-                if (window.day() == day && window.holds(start, end)) {
-                    found = window;
-                    break;
-                }
-            }
+            AvailabilityWindow found = windowHolding(day, start, end);
             if (found == null) {
                 return Optional.empty();
             }
@@ -92,18 +86,20 @@ public record Preferences(
             return false;
         }
         for (DayOfWeek day : days) {
-            boolean held = false;
-            for (AvailabilityWindow window : availability) {
-                if (window.day() == day && window.holds(start, end)) {
-                    held = true;
-                    break;
-                }
-            }
-            if (!held) {
+            if (windowHolding(day, start, end) == null) {
                 return false;
             }
         }
         return true;
+    }
+
+    private AvailabilityWindow windowHolding(DayOfWeek day, LocalTime start, LocalTime end) {
+        for (AvailabilityWindow window : availability) {
+            if (window.day() == day && window.holds(start, end)) {
+                return window;
+            }
+        }
+        return null;
     }
 
     public boolean meetsNeedsOf(Set<AccessibilityFeature> offered) {

@@ -143,6 +143,16 @@ class ReferralTransitionsTest {
     }
 
     @Test
+    void theFinalStatusesAreWithdrawnAndTheCourseOutcomes() {
+        assertThat(Referral.CLOSED)
+                .containsExactlyInAnyOrder(
+                        ReferralStatus.WITHDRAWN,
+                        ReferralStatus.COMPLETED,
+                        ReferralStatus.DROPPED_OUT,
+                        ReferralStatus.DID_NOT_ATTEND);
+    }
+
+    @Test
     void aReferralHeldAsNotFundedAwaitsOnlyALaterRevisionOfItsCurrentRoute() {
         Referral referral = referralIn(ReferralStatus.SUBMITTED);
         referral.refuseFunding("QHM", List.of("contacts per episode 4 < 12 sessions"), 1, AT);
