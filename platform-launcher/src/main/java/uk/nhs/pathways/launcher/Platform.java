@@ -17,8 +17,16 @@ import java.util.concurrent.ExecutionException;
  */
 public final class Platform implements AutoCloseable {
 
-    /** A service of the platform: its module, port and database. */
-    public record Service(String name, int port, String database) {}
+    /** A service of the platform: its module, port and database (none for the web pages). */
+    public record Service(String name, int port, String database) {
+
+        boolean ownsData() {
+            return database != null;
+        }
+    }
+
+    /** The web pages: they own no data and call the other services' APIs. */
+    public static final String WEB = "web";
 
     private final Path projectRoot;
     private final Path workDir;
@@ -51,7 +59,8 @@ public final class Platform implements AutoCloseable {
                 new Service("site-directory-service", basePort + 1, "pathways_site_directory" + databaseSuffix),
                 new Service("referral-service", basePort + 2, "pathways_referral" + databaseSuffix),
                 new Service("contract-service", basePort + 3, "pathways_contract" + databaseSuffix),
-                new Service("outcomes-service", basePort + 4, "pathways_outcomes" + databaseSuffix));
+                new Service("outcomes-service", basePort + 4, "pathways_outcomes" + databaseSuffix),
+                new Service(WEB, basePort, null));
     }
 
     public KafkaBroker broker() {
@@ -68,6 +77,9 @@ public final class Platform implements AutoCloseable {
 
     public void start(Duration timeout) throws Exception {
         for (Service service : services) {
+            if (!service.ownsData()) {
+                continue;
+            }
             String role = roleOf(service);
             if (freshDatabases) {
                 postgres.recreateDatabase(service.database(), role, role);
@@ -78,11 +90,25 @@ public final class Platform implements AutoCloseable {
         broker.start(Duration.ofSeconds(60));
         for (Service service : services) {
             Map<String, String> env = new LinkedHashMap<>(extraEnvironment);
-            String role = roleOf(service);
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
-            env.put("QUARKUS_DATASOURCE_USERNAME", role);
-            env.put("QUARKUS_DATASOURCE_PASSWORD", role);
-            env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+            if (service.ownsData()) {
+                String role = roleOf(service);
+                env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
+                env.put("QUARKUS_DATASOURCE_USERNAME", role);
+                env.put("QUARKUS_DATASOURCE_PASSWORD", role);
+                env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+            } else {
+                // The pages with their clearly marked local-demo sign-in, calling this run's services.
+                env.put("QUARKUS_PROFILE", "local-demo");
+                env.put(
+                        "PATHWAYS_DEV_ISSUER_KEY",
+                        projectRoot
+                                .resolve("deploy/local/dev-issuer/private-key.pem")
+                                .toString());
+                env.put("PATHWAYS_SITE_DIRECTORY_URL", url("site-directory-service"));
+                env.put("PATHWAYS_REFERRAL_URL", url("referral-service"));
+                env.put("PATHWAYS_CONTRACT_URL", url("contract-service"));
+                env.put("PATHWAYS_OUTCOMES_URL", url("outcomes-service"));
+            }
             Path jar = projectRoot.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
             ServiceProcess process = new ServiceProcess(
                     service.name(),
@@ -142,17 +168,23 @@ public final class Platform implements AutoCloseable {
             }
         }));
         long started = System.nanoTime();
-        System.out.println(
-                "Starting Kafka (127.0.0.1:" + kafkaPort + ") and the four services; logs in " + work.resolve("logs"));
+        System.out.println("Starting Kafka (127.0.0.1:" + kafkaPort + "), the four services and the web pages; logs in "
+                + work.resolve("logs"));
         platform.start(Duration.ofMinutes(3));
         System.out.printf("%nPathways is up in %.1f s:%n%n", (System.nanoTime() - started) / 1e9);
+        System.out.printf("  Web pages (local demo sign-in): http://127.0.0.1:%d/%n%n", basePort);
         System.out.printf("  %-24s %-24s %s%n", "service", "API", "Swagger UI");
-        for (Service s : services) {
+        for (Service s : services.stream().filter(Service::ownsData).toList()) {
             String base = "http://127.0.0.1:" + s.port();
             System.out.printf("  %-24s %-24s %s%n", s.name(), base, base + "/q/swagger-ui");
         }
         System.out.println("\n  Kafka: 127.0.0.1:" + kafkaPort + "    PostgreSQL databases: "
-                + String.join(", ", services.stream().map(Service::database).toList()));
+                + String.join(
+                        ", ",
+                        services.stream()
+                                .filter(Service::ownsData)
+                                .map(Service::database)
+                                .toList()));
         System.out.println("\nTry it (README, 'Refer someone'):\n"
                 + "  TOKEN=$(bin/dev-token referrer B86030)\n"
                 + "  curl -s -X POST http://127.0.0.1:" + (basePort + 2)
