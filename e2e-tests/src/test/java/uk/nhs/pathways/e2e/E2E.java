@@ -74,7 +74,8 @@ final class E2E {
                         WORK,
                         LocalPostgres.fromEnvironment(),
                         base + 5,
-                        Platform.defaultServices(base, "_e2e"),
+                        // each engineer's suffix, so suites run side by side never share a database
+                        Platform.defaultServices(base, "_e2e" + databaseSuffix()),
                         true,
                         env);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -107,6 +108,14 @@ final class E2E {
 
     static RequestSpecification provider(String providerId) {
         return as("referral-service", "provider", providerId);
+    }
+
+    private static String databaseSuffix() {
+        String suffix = System.getenv().getOrDefault("PATHWAYS_TEST_DATABASE_SUFFIX", "");
+        if (!suffix.matches("[a-z0-9_]*")) {
+            throw new IllegalArgumentException("PATHWAYS_TEST_DATABASE_SUFFIX: lower-case letters, digits, _");
+        }
+        return suffix;
     }
 
     /** A valid NHS number from the range reserved for testing: a new person each time. */

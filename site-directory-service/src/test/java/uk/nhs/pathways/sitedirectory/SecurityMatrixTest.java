@@ -105,6 +105,10 @@ class SecurityMatrixTest {
                 .at(who -> "/providers/" + PROVIDER_ID)
                 .othersGet(200)
                 .and()
+                .endpoint("GET", "/providers/{id}/sites")
+                .at(who -> "/providers/" + PROVIDER_ID + "/sites")
+                .othersGet(200)
+                .and()
                 .endpoint("POST", "/providers")
                 .body(who -> Map.of(
                         "id",

@@ -12,6 +12,7 @@ import io.cloudevents.CloudEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -115,6 +116,40 @@ class SiteDirectoryTest {
                         org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThan(30_000))
                                 .and(org.hamcrest.Matchers.lessThan(60_000)))
                 .body("total", equalTo(2));
+    }
+
+    @Test
+    void aProvidersSitesAreListedByNameWhateverTheirStatusAndNoOtherProvidersSites() {
+        String provider = "prov-sites-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("id", provider, "name", "Sites Trust", "type", "LOCAL_AUTHORITY"))
+                .post("/providers")
+                .then()
+                .statusCode(201);
+        Map<String, Object> active = new HashMap<>(site("B Hall", "LS12 3AB", 12));
+        active.put("providerId", provider);
+        Map<String, Object> onboarding = new HashMap<>(active);
+        onboarding.put("name", "A Centre");
+        onboarding.put("status", "ONBOARDING");
+        String b = addSite(ADMIN, active);
+        String a = addSite(ADMIN, onboarding);
+        addSite(ADMIN, site("Someone else's", "LS12 3AB", 12));
+
+        given().auth()
+                .oauth2(TestTokens.token("provider", provider))
+                .get("/providers/" + provider + "/sites")
+                .then()
+                .statusCode(200)
+                .body("id", contains(a, b))
+                .body("status", contains("ONBOARDING", "ACTIVE"));
+        given().auth()
+                .oauth2(TestTokens.token("provider", provider))
+                .get("/providers/no-such-provider/sites")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -9,10 +9,14 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import uk.nhs.pathways.events.Attendance;
 import uk.nhs.pathways.events.AttendanceRecorded;
@@ -245,6 +249,54 @@ public class AttendanceRegister {
         DirectoryClass cohort = classOf(classId);
         audit.record(provider, AuditEvent.Action.READ, referral.id, "viewed register");
         return register(referral, course, cohort, schedule(cohort));
+    }
+
+    /**
+     * Everyone in the provider's class: booked or under way now, or whose course there has ended; by name.
+     * 404 for another provider's class (or one this service does not know), exactly as for its referrals.
+     * Each person's inclusion is an audited read, since the register names them.
+     */
+    @Transactional
+    public ClassRegister classRegister(String classId, Actor provider) {
+        DirectoryClass cohort = DirectoryClass.<DirectoryClass>findByIdOptional(classId)
+                .filter(c -> provider.organisation().equals(c.providerId))
+                .orElseThrow(() -> ProblemException.notFound("class " + classId));
+        List<LocalDate> dates = schedule(cohort);
+        List<ClassRegister.Person> people = new ArrayList<>();
+        // On a course in the class now (the referral names the class while booked or under way) ...
+        for (Referral referral : Referral.<Referral>list(
+                "classId = ?1 and providerId = ?2 and status in ?3",
+                classId,
+                provider.organisation(),
+                List.of(ReferralStatus.BOOKED, ReferralStatus.IN_PROGRESS))) {
+            people.add(person(referral, existingCourse(referral).orElse(null)));
+        }
+        // ... or whose course in it has ended (its records stay readable on the register).
+        for (Course course : Course.<Course>list(
+                "classId = ?1 and providerId = ?2 and outcome is not null", classId, provider.organisation())) {
+            Referral referral = Referral.findById(course.referralId);
+            if (referral != null
+                    && referral.isSeenBy(provider.organisation())
+                    && referral.bookingRequestNumber == course.bookingRequestNumber) {
+                people.add(person(referral, course));
+            }
+        }
+        people.sort(Comparator.comparing(
+                        (ClassRegister.Person p) -> p.referral().patientName == null ? "" : p.referral().patientName)
+                .thenComparing(p -> p.referral().id));
+        people.forEach(p ->
+                audit.record(provider, AuditEvent.Action.READ, p.referral().id, "viewed class register " + classId));
+        Set<Integer> cancelled = SessionCancellation.<SessionCancellation>list("classId", classId).stream()
+                .map(c -> c.sessionNumber)
+                .collect(Collectors.toSet());
+        return new ClassRegister(cohort, dates, cancelled, people);
+    }
+
+    private static ClassRegister.Person person(Referral referral, Course course) {
+        List<SessionRecord> sessions = course == null
+                ? List.of()
+                : SessionRecord.list("courseId", Sort.ascending("sessionNumber"), course.courseId);
+        return new ClassRegister.Person(referral, course, sessions);
     }
 
     /**

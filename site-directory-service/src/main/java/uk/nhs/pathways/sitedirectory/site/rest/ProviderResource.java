@@ -70,6 +70,19 @@ public class ProviderResource {
                 .orElseThrow(() -> ProblemException.notFound("provider " + id));
     }
 
+    @GET
+    @Path("/{id}/sites")
+    @Authenticated
+    @Operation(
+            summary = "Every site of a provider, any status, by name",
+            description = "Any signed-in role (sites are public, as in the Open Referral UK feed). A provider's own "
+                    + "workspace lists its sites here, then each site's classes with GET /sites/{id}/classes.")
+    @APIResponse(responseCode = "404", description = "No such provider")
+    public List<SiteResponse> sites(@PathParam("id") String id) {
+        directory.provider(id).orElseThrow(() -> ProblemException.notFound("provider " + id));
+        return directory.sitesOf(id).stream().map(s -> SiteResponse.of(s, null)).toList();
+    }
+
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Register a provider organisation (admin)")

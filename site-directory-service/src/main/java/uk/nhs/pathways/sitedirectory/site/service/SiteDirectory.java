@@ -169,6 +169,11 @@ public class SiteDirectory {
         return Site.findByIdOptional(id);
     }
 
+    /** Every site of the provider (any status), by name. */
+    public List<Site> sitesOf(String providerId) {
+        return Site.list("provider.id = ?1 order by name, id", providerId);
+    }
+
     /** A site's statuses, oldest first. */
     public List<SiteStatusChange> history(String siteId) {
         return SiteStatusChange.list("siteId = ?1 order by effectiveOn, id", siteId);
