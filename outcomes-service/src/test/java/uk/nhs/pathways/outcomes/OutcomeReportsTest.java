@@ -363,6 +363,132 @@ class OutcomeReportsTest {
         assertThat(row(response, r -> "ICB".equals(r.get("level")))).containsEntry("referralsMade", 9);
     }
 
+    static Response monthlyActivity(String token, Object... params) {
+        var request = given().auth().oauth2(token).queryParam("from", "2026-01").queryParam("to", "2026-03");
+        for (int i = 0; i < params.length; i += 2) {
+            request.queryParam((String) params[i], params[i + 1]);
+        }
+        return request.get("/reports/monthly-activity");
+    }
+
+    static Predicate<Map<String, Object>> month(String level, String month, String variant) {
+        return r -> level.equals(r.get("level")) && month.equals(r.get("month")) && variant.equals(r.get("variant"));
+    }
+
+    @Test
+    void theIcbsMonthsOfReferralsStartsAndCompletionsAddUpToItsQuarter() {
+        Response response = monthlyActivity(TestTokens.token("analyst", ICB));
+        response.then()
+                .statusCode(200)
+                .body("from", equalTo("2026-01"))
+                .body("to", equalTo("2026-03"))
+                .body("firstDay", equalTo("2026-01-01"))
+                .body("lastDay", equalTo("2026-03-31"))
+                .body("scope", equalTo(ICB))
+                .body("smallNumbersSuppressed", equalTo(false));
+        // Referrals in January; starts, a drop-out and a did-not-attend in February; completions in March.
+        assertThat(row(response, month("ICB", "2026-01", "STANDARD")))
+                .containsEntry("icb", ICB)
+                .containsEntry("referrals", 8)
+                .containsEntry("starts", 0)
+                .containsEntry("completers", 0);
+        assertThat(row(response, month("ICB", "2026-02", "STANDARD")))
+                .containsEntry("referrals", 0)
+                .containsEntry("starts", 5)
+                .containsEntry("droppedOut", 1)
+                .containsEntry("didNotAttend", 1)
+                .containsEntry("completers", 0);
+        assertThat(row(response, month("ICB", "2026-03", "STANDARD")))
+                .containsEntry("starts", 0)
+                .containsEntry("completers", 4);
+        // The reduced course stays apart: its own rows, only in the months it had activity.
+        assertThat(row(response, month("ICB", "2026-01", "REDUCED"))).containsEntry("referrals", 1);
+        assertThat(row(response, month("ICB", "2026-03", "REDUCED"))).containsEntry("completers", 1);
+        assertThat(rows(response)).hasSize(3 + 3);
+        assertThat(rows(response)).allMatch(r -> ICB.equals(r.get("icb")));
+
+        String csv = monthlyActivity(TestTokens.token("commissioner", ICB), "format", "csv")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/csv"))
+                .header("Content-Disposition", containsString("monthly-activity-2026-01-to-2026-03-QOC.csv"))
+                .extract()
+                .asString();
+        assertThat(csv.lines().toList().getFirst())
+                .isEqualTo("\"level\",\"month\",\"icb\",\"variant\",\"referrals\",\"starts\",\"completers\","
+                        + "\"droppedOut\",\"didNotAttend\"");
+        assertThat(csv.lines()).contains("\"ICB\",\"2026-02\",\"QOC\",\"STANDARD\",0,5,0,1,1");
+    }
+
+    @Test
+    void anotherIcbsAnalystDoesNotSeeTheseMonthsAndAcrossIcbsSmallCountsAreSuppressed() {
+        String other = TestTokens.token("analyst", "QWO");
+        Response theirs = monthlyActivity(other);
+        assertThat(rows(theirs)).isNotEmpty().allMatch(r -> "QWO".equals(r.get("icb")));
+        assertThat(row(theirs, month("ICB", "2026-01", "STANDARD")).get("referrals"))
+                .as("QOC's eight January referrals are not West Yorkshire's")
+                .isNotEqualTo(8);
+        monthlyActivity(other, "icb", ICB).then().statusCode(404).contentType("application/problem+json");
+        monthlyActivity(TestTokens.token("commissioner", "QWO"), "icb", "qoc")
+                .then()
+                .statusCode(404);
+        monthlyActivity(TestTokens.token("provider", PROVIDER)).then().statusCode(403);
+
+        Response all = monthlyActivity(TestTokens.token("admin", null));
+        all.then().body("scope", equalTo("ALL")).body("smallNumbersSuppressed", equalTo(true));
+        Map<String, Object> reduced =
+                row(all, r -> month("ICB", "2026-01", "REDUCED").test(r) && ICB.equals(r.get("icb")));
+        assertThat(reduced.get("referrals")).as("one referral: primary").isNull();
+        assertThat(suppressed(reduced)).contains("referrals");
+        assertThat(row(all, r -> month("ICB", "2026-01", "STANDARD").test(r) && ICB.equals(r.get("icb"))))
+                .containsEntry("referrals", 8);
+        assertThat(rows(all)).anyMatch(month("NATIONAL", "2026-02", "STANDARD"));
+    }
+
+    @Test
+    void badMonthSpansAreRefusedNamingTheField() {
+        String analyst = TestTokens.token("analyst", ICB);
+        given().auth()
+                .oauth2(analyst)
+                .queryParam("from", "2026-04")
+                .queryParam("to", "2026-03")
+                .get("/reports/monthly-activity")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("from"));
+        given().auth()
+                .oauth2(analyst)
+                .queryParam("from", "2024-01")
+                .queryParam("to", "2026-01")
+                .get("/reports/monthly-activity")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("from"))
+                .body("errors[0].message", containsString("24 months"));
+        for (String to : List.of(
+                "2026-1",
+                "2026-13",
+                "",
+                LocalDate.now().plusMonths(2).toString().substring(0, 7))) {
+            given().auth()
+                    .oauth2(analyst)
+                    .queryParam("to", to)
+                    .get("/reports/monthly-activity")
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo("to"));
+        }
+        monthlyActivity(analyst, "month", "2026-01").then().statusCode(400).body("errors[0].field", equalTo("month"));
+        // Twelve months ending with the last complete one when no span is given.
+        given().auth()
+                .oauth2(analyst)
+                .get("/reports/monthly-activity")
+                .then()
+                .statusCode(200)
+                .body("rows.findAll { it.variant == 'STANDARD' }.size()", equalTo(12));
+    }
+
     @Test
     void csvOnAskingWithFormulasDisarmed() {
         String analyst = TestTokens.token("analyst", ICB);

@@ -25,6 +25,9 @@ public class ReportRequest {
     /** Whose rows a report holds, and whether small numbers must be suppressed because it spans ICBs. */
     public record Scope(String icb, boolean acrossIcbs) {}
 
+    /** A span of whole months, first and last included. */
+    public record Months(YearMonth first, YearMonth last) {}
+
     public enum Format {
         JSON,
         CSV
@@ -80,8 +83,12 @@ public class ReportRequest {
 
     /** The month asked for ({@code YYYY-MM}), or the last complete one; never one that has not begun. */
     public YearMonth month(String text) {
+        return month("month", text);
+    }
+
+    private YearMonth month(String name, String text) {
         LocalDate today = England.today(clock);
-        text = given("month", text);
+        text = given(name, text);
         if (text == null) {
             return YearMonth.from(today).minusMonths(1);
         }
@@ -92,12 +99,28 @@ public class ReportRequest {
             }
             month = YearMonth.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw ProblemException.badField("month", "must be YYYY-MM, e.g. 2026-10");
+            throw ProblemException.badField(name, "must be YYYY-MM, e.g. 2026-10");
         }
         if (month.atDay(1).isAfter(today)) {
-            throw ProblemException.badField("month", "is in the future");
+            throw ProblemException.badField(name, "is in the future");
         }
         return month;
+    }
+
+    /**
+     * The months from {@code from} to {@code to} ({@code YYYY-MM}, both included): by default the twelve
+     * ending with the last complete month; none that has not begun, at most {@code most} months.
+     */
+    public Months months(String from, String to, int most) {
+        YearMonth last = month("to", to);
+        YearMonth first = given("from", from) == null ? last.minusMonths(11) : month("from", from);
+        if (first.isAfter(last)) {
+            throw ProblemException.badField("from", "is after to");
+        }
+        if (first.plusMonths(most).isBefore(last.plusMonths(1))) {
+            throw ProblemException.badField("from", "must be at most " + most + " months before to");
+        }
+        return new Months(first, last);
     }
 
     /** An optional English day ({@code YYYY-MM-DD}) named {@code name}; null when not given. */

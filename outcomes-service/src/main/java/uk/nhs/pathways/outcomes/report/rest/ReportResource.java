@@ -22,6 +22,7 @@ import uk.nhs.pathways.outcomes.report.domain.Quarter;
 import uk.nhs.pathways.outcomes.report.domain.ReportRow;
 import uk.nhs.pathways.outcomes.report.service.ContractAlertsReport;
 import uk.nhs.pathways.outcomes.report.service.FcpMonthlyReport;
+import uk.nhs.pathways.outcomes.report.service.MonthlyActivityReport;
 import uk.nhs.pathways.outcomes.report.service.NationalView;
 import uk.nhs.pathways.outcomes.report.service.QuarterlyReport;
 import uk.nhs.pathways.platform.problem.Problem;
@@ -47,6 +48,9 @@ public class ReportResource {
 
     @Inject
     FcpMonthlyReport fcpMonthly;
+
+    @Inject
+    MonthlyActivityReport monthlyActivity;
 
     @Inject
     NationalView national;
@@ -152,6 +156,63 @@ public class ReportResource {
         ReportRequest.Format as = request.format(format);
         FcpMonthlyReport.Table table = fcpMonthly.of(period, scope.icb(), scope.acrossIcbs());
         return respond(table, table.rows(), as, "fcp-monthly-" + table.month() + "-" + table.scope());
+    }
+
+    @GET
+    @Path("/monthly-activity")
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @RolesAllowed({Roles.ANALYST, Roles.COMMISSIONER, Roles.ADMIN})
+    @Operation(
+            summary = "An ICB's referrals, starts and completions month by month",
+            description = "Per month from from to to and per course variant (STANDARD 12 sessions, REDUCED fewer):"
+                    + " referrals (by the day made), starts (by the first session), completers, drop-outs and"
+                    + " did-not-attends (by the day the course ended), counted as the quarterly report counts a"
+                    + " quarter. Every month has a STANDARD row. Rows for every ICB (an admin without icb) have"
+                    + " small numbers suppressed, with a national row per month.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The report",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = MonthlyActivityReport.Table.class)),
+                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
+            })
+    @APIResponse(
+            responseCode = "400",
+            description = "An unknown parameter, a malformed or future month, from after to, more than "
+                    + MonthlyActivityReport.MAX_MONTHS + " months, an unknown format",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Another ICB's report, or an unknown ICB",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response monthlyActivity(
+            @Parameter(
+                            description = "First month, YYYY-MM; default: eleven months before to. At most "
+                                    + MonthlyActivityReport.MAX_MONTHS + " months from from to to.",
+                            example = "2026-04")
+                    @QueryParam("from")
+                    String from,
+            @Parameter(
+                            description = "Last month, YYYY-MM (included); default: the last complete month. Not"
+                                    + " one that has not begun; the current month counts what has happened so far.",
+                            example = "2027-03")
+                    @QueryParam("to")
+                    String to,
+            @Parameter(description = ICB, example = "QWO") @QueryParam("icb") String icb,
+            @Parameter(description = FORMAT) @QueryParam("format") String format) {
+        request.allowOnly("from", "to", "icb", "format");
+        ReportRequest.Months months = request.months(from, to, MonthlyActivityReport.MAX_MONTHS);
+        ReportRequest.Scope scope = request.scope(icb);
+        ReportRequest.Format as = request.format(format);
+        MonthlyActivityReport.Table table =
+                monthlyActivity.of(months.first(), months.last(), scope.icb(), scope.acrossIcbs());
+        return respond(
+                table,
+                table.rows(),
+                as,
+                "monthly-activity-" + table.from() + "-to-" + table.to() + "-" + table.scope());
     }
 
     @GET

@@ -50,6 +50,17 @@ final class Notes {
                 CONTRACT_FIGURES);
     }
 
+    static List<String> monthlyActivity(boolean suppressed) {
+        List<String> notes = new ArrayList<>();
+        notes.add(suppressed ? SUPPRESSION : UNSUPPRESSED);
+        notes.add(VARIANTS);
+        notes.add("Each month as the quarterly report counts a quarter: referrals by the day made; starts by the"
+                + " first session; completers, drop-outs and did-not-attends by the day the course ended. A month"
+                + " not yet over counts what has happened so far. Every month has a STANDARD row; a REDUCED row"
+                + " only where a reduced course had activity.");
+        return notes;
+    }
+
     static List<String> monthly(boolean suppressed) {
         List<String> notes = new ArrayList<>();
         notes.add(suppressed ? SUPPRESSION : UNSUPPRESSED);
