@@ -74,7 +74,9 @@ final class E2E {
                         WORK,
                         LocalPostgres.fromEnvironment(),
                         base + 5,
-                        Platform.defaultServices(base, "_e2e"),
+                        // Each engineer's run its own databases (recreated at every start), as the services' tests.
+                        Platform.defaultServices(
+                                base, "_e2e" + System.getenv().getOrDefault("PATHWAYS_TEST_DATABASE_SUFFIX", "")),
                         true,
                         env);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
