@@ -110,7 +110,8 @@ public class ClassFinderResource {
             @QueryParam("page") String page,
             @Context HttpHeaders headers) {
         Search search = new Search(
-                postcode != null,
+                // a sent form (an empty field may come without its "=", which reads as absent)
+                postcode != null || joint != null,
                 postcode == null ? "" : postcode.strip(),
                 oneOf(JOINTS, joint, ""),
                 oneOf(SETTINGS, setting, ""),

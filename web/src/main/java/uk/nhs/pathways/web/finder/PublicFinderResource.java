@@ -140,7 +140,9 @@ public class PublicFinderResource {
                 .findFirst()
                 .orElse("25");
         int number = pageNumber(page);
-        Search search = new Search(postcode != null, typed, distance, number, Map.of(), 0, 0, null);
+        // a sent form (an empty field may come without its "=", which reads as absent)
+        boolean asked = postcode != null || within != null;
+        Search search = new Search(asked, typed, distance, number, Map.of(), 0, 0, null);
         int status = 200;
         if (search.asked()) {
             Map<String, String> errors = new LinkedHashMap<>();
