@@ -173,6 +173,9 @@ class OpenReferralFeedTest {
         assertThat(near.getString("contents[0].service.name")).isEqualTo("ESCAPE-pain at Waveney Leisure ORUK");
         assertThat(near.getString("contents[1].location.name")).isEqualTo("Beccles Lido ORUK");
         assertThat(near.getInt("total_items")).isEqualTo(2);
+        // each with its distance (metres, an extension): Beccles 11.5 km away, farther than Lowestoft
+        assertThat(near.getLong("contents[0].distance")).isLessThan(near.getLong("contents[1].distance"));
+        assertThat(near.getLong("contents[1].distance")).isBetween(11_000L, 12_000L);
 
         given().queryParam("postcode", "NR32 2AA")
                 .queryParam("search", "ORUK")

@@ -63,10 +63,15 @@ public final class Hsds {
             List<ServiceAtLocation> serviceAtLocations,
             List<Schedule> schedules) {}
 
+    /**
+     * A service at its location. {@code distance} is this feed's one extension to the standard: metres
+     * from the searched postcode's district centre, only in a search by postcode (directory tools ignore
+     * fields they do not know).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record ServiceAtLocation(
-            String id, String serviceId, String locationId, Location location, Service service) {}
+            String id, String serviceId, String locationId, Location location, Service service, Long distance) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

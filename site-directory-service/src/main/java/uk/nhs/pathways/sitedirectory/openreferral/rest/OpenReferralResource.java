@@ -117,7 +117,8 @@ public class OpenReferralResource {
     @Path("/service_at_locations")
     @Operation(
             summary = "Services at their locations; with postcode, nearest first, within proximity metres if given",
-            description = "Public. Distances are from the centre of the postcode's district.")
+            description = "Public. With a postcode each carries its distance in metres (an extension to HSDS), "
+                    + "from the centre of the postcode's district.")
     @APIResponse(
             responseCode = "400",
             description = "Unknown or malformed postcode, or a bad parameter (problem+json names it)")
@@ -147,7 +148,12 @@ public class OpenReferralResource {
         var found = listed(origin, within, text, organizationId, page, perPage);
         List<Hsds.ServiceAtLocation> contents = found.items().stream()
                 .map(h -> new Hsds.ServiceAtLocation(
-                        h.item().id, h.item().id, h.item().id, location(h.item()), service(h.item(), false)))
+                        h.item().id,
+                        h.item().id,
+                        h.item().id,
+                        location(h.item()),
+                        service(h.item(), false),
+                        h.metres()))
                 .toList();
         return cached(Hsds.Page.of(contents, found.total(), page, perPage));
     }
@@ -182,7 +188,9 @@ public class OpenReferralResource {
                 site.status == SiteStatus.PAUSED ? "Classes are paused at this site" : null,
                 modified,
                 organization(site.provider),
-                full ? List.of(new Hsds.ServiceAtLocation(site.id, site.id, site.id, location(site), null)) : null,
+                full
+                        ? List.of(new Hsds.ServiceAtLocation(site.id, site.id, site.id, location(site), null, null))
+                        : null,
                 full ? toCome.stream().map(c -> schedule(site, c)).toList() : null);
     }
 
