@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restassured.response.Response;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -119,6 +122,35 @@ class WebSignInE2ETest {
                 .doesNotContain("unsafe-inline");
         assertThat(home.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(home.header("Access-Control-Allow-Origin")).isNull();
+    }
+
+    /** The packaged pages, started in the production profile with the demo sign-in, refuse to start. */
+    @Test
+    void theProductionProfileRefusesTheLocalDemoSignIn() throws Exception {
+        Path jar = E2E.ROOT.resolve("web/target/quarkus-app/quarkus-run.jar");
+        Path log = E2E.WORK.resolve("logs/web-prod-refusal.log");
+        Files.createDirectories(log.getParent());
+        ProcessBuilder start = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        start.environment().put("QUARKUS_PROFILE", "prod");
+        start.environment().put("PATHWAYS_WEB_SIGN_IN", "local-demo");
+        start.environment().put("QUARKUS_HTTP_PORT", "0");
+        start.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        Process web = start.start();
+        try {
+            assertThat(web.waitFor(90, TimeUnit.SECONDS))
+                    .as("the pages exit on their own")
+                    .isTrue();
+            assertThat(web.exitValue()).isNotZero();
+            assertThat(Files.readString(log))
+                    .contains("Refusing to start in the production profile")
+                    .contains("local-demo")
+                    .contains("CSRF signing key");
+        } finally {
+            web.destroyForcibly();
+        }
     }
 
     @Test
