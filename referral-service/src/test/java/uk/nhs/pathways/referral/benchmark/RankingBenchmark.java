@@ -157,7 +157,7 @@ class RankingBenchmark {
                         WARM_UP,
                         today,
                         Runtime.getRuntime().availableProcessors()));
-        report.add("%-62s %7s %7s %7s %7s %7s %8s %6s"
+        report.add("%-62s %7s %7s %7s %7s %7s %8s %6s %7s"
                 .formatted(
                         "scenario (per referral, in the service)",
                         "p50 ms",
@@ -166,7 +166,8 @@ class RankingBenchmark {
                         "max ms",
                         "ranked",
                         "no fit",
-                        "GC ms"));
+                        "GC ms",
+                        "CPU ms"));
         List<double[]> rankings = new ArrayList<>();
         scenarios.forEach((name, s) -> {
             System.gc(); // the seeding's and the last scenario's garbage is not this one's
@@ -189,7 +190,8 @@ class RankingBenchmark {
                 },
                 () -> {}));
         double[] ceiling = lastQuantiles;
-        report.add("(ranked: referrals that got a class; no fit: NEEDS_ATTENTION with a coded reason)");
+        report.add("(ranked: referrals that got a class; no fit: NEEDS_ATTENTION with a coded reason; CPU ms: the"
+                + " measuring thread's mean CPU time per referral)");
         for (int i = 0; i < rankings.size(); i++) {
             report.add("scenario %d: p50 %.1fx, p99 %.1fx the database round trip's"
                     .formatted(i + 1, rankings.get(i)[0] / ceiling[0], rankings.get(i)[1] / ceiling[1]));
@@ -237,6 +239,12 @@ class RankingBenchmark {
         }
     }
 
+    /**
+     * The measuring thread's CPU time: the mean per referral shows the work done apart from waiting for the
+     * database or for a CPU (another build on the machine stretches the times, not this).
+     */
+    static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
     /** p50 and p99 (ms) of the last {@link #measure}. */
     double[] lastQuantiles;
 
@@ -245,12 +253,15 @@ class RankingBenchmark {
         long[] nanos = new long[referrers.size()];
         int ranked = 0;
         long gcBefore = gcMillis();
+        long cpuNanos = 0;
         for (int i = 0; i < referrers.size(); i++) {
             Practice practice = referrers.get(i);
             before.run();
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             RankingOutcome outcome = inRequest(() -> query.apply(practice));
             nanos[i] = System.nanoTime() - start;
+            cpuNanos += THREADS.getCurrentThreadCpuTime() - cpuStart;
             if (outcome instanceof RankingOutcome.Ranked) {
                 ranked++;
             }
@@ -258,7 +269,7 @@ class RankingBenchmark {
         long gc = gcMillis() - gcBefore;
         Arrays.sort(nanos);
         lastQuantiles = new double[] {ms(nanos, 0.50), ms(nanos, 0.99)};
-        return "%-62s %7.2f %7.2f %7.2f %7.2f %7d %8d %6d"
+        return "%-62s %7.2f %7.2f %7.2f %7.2f %7d %8d %6d %7.3f"
                 .formatted(
                         scenario,
                         ms(nanos, 0.50),
@@ -267,7 +278,8 @@ class RankingBenchmark {
                         nanos[nanos.length - 1] / 1e6,
                         ranked,
                         referrers.size() - ranked,
-                        gc);
+                        gc,
+                        cpuNanos / 1e6 / referrers.size());
     }
 
     static <T> T inRequest(java.util.function.Supplier<T> work) {

@@ -13,6 +13,8 @@ import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,10 +63,18 @@ public class CandidateIndex {
     private final Map<String, String> siteOfClass = new ConcurrentHashMap<>();
     private final Map<Long, Set<String>> siteIdsByCell = new ConcurrentHashMap<>();
 
-    /** Per site: a counter of changes, and the ranking's view of it as of one count. */
-    private final Map<String, Long> versionOfSite = new ConcurrentHashMap<>();
+    /**
+     * What rankings read: per grid cell, the views of its sites that have classes, in arrays replaced whole
+     * (never changed in place) when one of them changes, so a scan walks arrays without a lookup per site.
+     * Remade at the end of each catch-up, before the ranking that asked for it reads them.
+     */
+    private final Map<Long, Ranking.GridCell> viewsByCell = new ConcurrentHashMap<>();
 
-    private final Map<String, Versioned> viewOfSite = new ConcurrentHashMap<>();
+    /** Each site's view (only read and written under the catch-up's lock), and what changed since the last. */
+    private final Map<String, Ranking.SiteClasses> viewOfSite = new HashMap<>();
+
+    private final Set<String> changedSites = new HashSet<>();
+    private final Set<Long> changedCells = new HashSet<>();
 
     /** Each commissioner's cover, by coverage key, and the Coverage ranking asks (rebuilt when it changes). */
     private final Map<String, Map<String, List<Coverage.Cover>>> coversByIcb = new ConcurrentHashMap<>();
@@ -81,55 +91,61 @@ public class CandidateIndex {
         entityManager.unwrap(Session.class).doWork(this::catchUp);
     }
 
-    /** The sites (with their classes) in the grid cells around a point: a superset of those within {@code metres}. */
-    public List<Ranking.SiteClasses> near(Location home, long metres) {
+    /** The grid cells around a point, with their sites and classes: a superset of the sites within {@code metres}. */
+    public List<Ranking.GridCell> near(Location home, long metres) {
         BoundingBox box = BoundingBox.around(home, metres);
         long minRow = cell(box.minLatitude());
         long maxRow = cell(box.maxLatitude());
         long minColumn = cell(box.minLongitude());
         long maxColumn = cell(box.maxLongitude());
-        List<Ranking.SiteClasses> found = new ArrayList<>();
+        List<Ranking.GridCell> found = new ArrayList<>();
         for (long row = minRow; row <= maxRow; row++) {
             for (long column = minColumn; column <= maxColumn; column++) {
-                Set<String> ids = siteIdsByCell.get(key(row, column));
-                if (ids == null) {
-                    continue;
-                }
-                for (String siteId : ids) {
-                    Ranking.SiteClasses classes = siteClasses(siteId);
-                    if (classes != null) {
-                        found.add(classes);
-                    }
+                Ranking.GridCell cell = viewsByCell.get(key(row, column));
+                if (cell != null) {
+                    found.add(cell);
                 }
             }
         }
         return found;
     }
 
-    /**
-     * The site with its classes in start order, made once per change of the site or its classes. A change
-     * bumps the site's version after it is written, and a reader reads the version before the classes, so
-     * a view made from older classes is never kept as current.
-     */
-    private Ranking.SiteClasses siteClasses(String siteId) {
-        long version = versionOfSite.getOrDefault(siteId, 0L);
-        Versioned cached = viewOfSite.get(siteId);
-        if (cached != null && cached.version() == version) {
-            return cached.classes();
-        }
+    /** Notes a change of a site or its classes: its view and its cell are remade at the end of the catch-up. */
+    private void changed(String siteId) {
+        changedSites.add(siteId);
         Ranking.Site site = sites.get(siteId);
-        Map<String, Ranking.Cohort> classes = classesBySite.get(siteId);
-        Ranking.SiteClasses view = site == null || classes == null || classes.isEmpty()
-                ? null
-                : new Ranking.SiteClasses(site, classes.values());
-        viewOfSite.put(siteId, new Versioned(version, view));
-        return view;
+        if (site != null) {
+            changedCells.add(cellOf(site.latitude(), site.longitude()));
+        }
     }
 
-    private record Versioned(long version, Ranking.SiteClasses classes) {}
-
-    private void changed(String siteId) {
-        versionOfSite.merge(siteId, 1L, Long::sum);
+    /** Remakes the views of the sites that changed, then the arrays of the cells they are (or were) in. */
+    private void remakeViews() {
+        for (String siteId : changedSites) {
+            Ranking.Site site = sites.get(siteId);
+            Map<String, Ranking.Cohort> classes = classesBySite.get(siteId);
+            if (site == null || classes == null || classes.isEmpty()) {
+                viewOfSite.remove(siteId);
+            } else {
+                viewOfSite.put(siteId, new Ranking.SiteClasses(site, classes.values()));
+            }
+        }
+        changedSites.clear();
+        for (Long cell : changedCells) {
+            List<Ranking.SiteClasses> views = new ArrayList<>();
+            for (String siteId : siteIdsByCell.getOrDefault(cell, Set.of())) {
+                Ranking.SiteClasses view = viewOfSite.get(siteId);
+                if (view != null) {
+                    views.add(view);
+                }
+            }
+            if (views.isEmpty()) {
+                viewsByCell.remove(cell);
+            } else {
+                viewsByCell.put(cell, new Ranking.GridCell(views));
+            }
+        }
+        changedCells.clear();
     }
 
     /** What a commissioner's contracts cover (none for an unknown or null ICB). */
@@ -192,6 +208,7 @@ public class CandidateIndex {
         if (removals) {
             readRemovals(db, from);
         }
+        remakeViews();
         if (since == null) {
             LOG.infof("Ranking index loaded: %d sites, %d scheduled classes", sites.size(), siteOfClass.size());
         }
@@ -350,6 +367,7 @@ public class CandidateIndex {
             Set<String> old = siteIdsByCell.get(was);
             if (was != cell && old != null) {
                 old.remove(site.siteId());
+                changedCells.add(was);
             }
         }
         siteIdsByCell.computeIfAbsent(cell, c -> ConcurrentHashMap.newKeySet()).add(site.siteId());
@@ -380,9 +398,13 @@ public class CandidateIndex {
 
     private void removeSite(String siteId) {
         Ranking.Site site = sites.remove(siteId);
-        Set<String> ids = site == null ? null : siteIdsByCell.get(cellOf(site.latitude(), site.longitude()));
-        if (ids != null) {
-            ids.remove(siteId);
+        if (site != null) {
+            long cell = cellOf(site.latitude(), site.longitude());
+            Set<String> ids = siteIdsByCell.get(cell);
+            if (ids != null) {
+                ids.remove(siteId);
+            }
+            changedCells.add(cell);
         }
         changed(siteId);
     }
@@ -395,8 +417,9 @@ public class CandidateIndex {
         return key(cell(latitude), cell(longitude));
     }
 
+    /** One number per cell; mixed (a bijection) so that neighbouring cells do not share a hash bucket. */
     static long key(long row, long column) {
-        return (row << 32) ^ (column & 0xffffffffL);
+        return ((row << 32) ^ (column & 0xffffffffL)) * 0x9E3779B97F4A7C15L;
     }
 
     static <E extends Enum<E>> Set<E> names(String joined, Class<E> type) {

@@ -63,6 +63,6 @@ public class ClassRouting {
                 tried,
                 1 + config.routing().alternatives(),
                 coverage);
-        return Ranking.rank(query, index.near(home, limit));
+        return Ranking.rankCells(query, index.near(home, limit));
     }
 }
