@@ -128,7 +128,7 @@ class WebSignInE2ETest {
     @Test
     void theProductionProfileRefusesTheLocalDemoSignIn() throws Exception {
         Path jar = E2E.ROOT.resolve("web/target/quarkus-app/quarkus-run.jar");
-        Path log = E2E.WORK.resolve("logs/web-prod-refusal.log");
+        Path log = E2E.WORK.resolve("web-prod-refusal.log");
         Files.createDirectories(log.getParent());
         ProcessBuilder start = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
