@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,9 +32,15 @@ final class DecisionWatcher implements AutoCloseable {
 
     private static final String OFFERED = EventType.REFERRAL_OFFERED.type();
     private static final String NEEDS_ATTENTION = EventType.REFERRAL_NEEDS_ATTENTION.type();
+    private static final String SUBMITTED = EventType.REFERRAL_SUBMITTED.type();
+    private static final String FUNDING_DECIDED = EventType.FUNDING_DECIDED.type();
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<String, CompletableFuture<Decision>> decisions = new ConcurrentHashMap<>();
+    /** Event times of each referral's referral.submitted and first funding.decided. */
+    final Map<String, Instant> submitted = new ConcurrentHashMap<>();
+
+    final Map<String, Instant> fundingDecided = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread poller;
 
@@ -43,7 +50,9 @@ final class DecisionWatcher implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.REFERRALS, Duration.ofSeconds(30)).stream()
+        // The funding decisions too: when contract-service decided splits the lag into its stages.
+        List<TopicPartition> partitions = Stream.of(Topics.REFERRALS, Topics.FUNDING_DECISIONS)
+                .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream())
                 .map(p -> new TopicPartition(p.topic(), p.partition()))
                 .toList();
         consumer.assign(partitions);
@@ -57,18 +66,23 @@ final class DecisionWatcher implements AutoCloseable {
         while (running.get()) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                 String type = header(record, "ce_type");
-                if (record.key() != null && (OFFERED.equals(type) || NEEDS_ATTENTION.equals(type))) {
-                    String time = header(record, "ce_time");
-                    Decision decision = new Decision(
-                            time == null ? Instant.now() : Instant.parse(time),
-                            System.nanoTime(),
-                            OFFERED.equals(type));
+                if (record.key() != null && SUBMITTED.equals(type)) {
+                    submitted.putIfAbsent(record.key(), eventTime(record));
+                } else if (record.key() != null && FUNDING_DECIDED.equals(type)) {
+                    fundingDecided.putIfAbsent(record.key(), eventTime(record));
+                } else if (record.key() != null && (OFFERED.equals(type) || NEEDS_ATTENTION.equals(type))) {
+                    Decision decision = new Decision(eventTime(record), System.nanoTime(), OFFERED.equals(type));
                     // The first decision counts: a re-route's later decision is not this referral's first answer.
                     future(record.key()).complete(decision);
                 }
             }
         }
         consumer.close(Duration.ofSeconds(5));
+    }
+
+    private static Instant eventTime(ConsumerRecord<?, ?> record) {
+        String time = header(record, "ce_time");
+        return time == null ? Instant.now() : Instant.parse(time);
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

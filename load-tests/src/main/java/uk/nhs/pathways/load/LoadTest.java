@@ -222,6 +222,9 @@ public final class LoadTest {
             }
         }
         Histogram lag = new Histogram(TimeUnit.MINUTES.toMicros(30), 3);
+        Histogram toSubmitted = new Histogram(TimeUnit.MINUTES.toMicros(30), 3);
+        Histogram toFunded = new Histogram(TimeUnit.MINUTES.toMicros(30), 3);
+        Histogram toDecision = new Histogram(TimeUnit.MINUTES.toMicros(30), 3);
         int decided = 0;
         int offered = 0;
         int inSecondHalf = 0;
@@ -235,8 +238,14 @@ public final class LoadTest {
             }
             decided++;
             offered += d.offered() ? 1 : 0;
-            lag.recordValue(
-                    Math.max(0, Duration.between(s.intendedAt(), d.eventTime()).toNanos() / 1000));
+            lag.recordValue(micros(s.intendedAt(), d.eventTime()));
+            Instant submittedAt = watcher.submitted.get(s.referralId());
+            Instant fundedAt = watcher.fundingDecided.get(s.referralId());
+            if (submittedAt != null && fundedAt != null) {
+                toSubmitted.recordValue(micros(s.intendedAt(), submittedAt));
+                toFunded.recordValue(micros(submittedAt, fundedAt));
+                toDecision.recordValue(micros(fundedAt, d.eventTime()));
+            }
             if (!d.eventTime().isBefore(half) && d.eventTime().isBefore(end)) {
                 inSecondHalf++;
             }
@@ -280,6 +289,16 @@ public final class LoadTest {
         report.line(
                 "  submission → decision lag (decision event time − intended POST start)  p50 %s  p99 %s  max %s",
                 ms(lag, 50), ms(lag, 99), ms(lag.getMaxValue()));
+        report.line("  where the lag goes (event times, p50 / p99):");
+        report.line(
+                "    intended start → referral.submitted (client queue, POST)       %s / %s",
+                ms(toSubmitted, 50), ms(toSubmitted, 99));
+        report.line(
+                "    referral.submitted → funding.decided (relay, contract-service)  %s / %s",
+                ms(toFunded, 50), ms(toFunded, 99));
+        report.line(
+                "    funding.decided → offered / needs attention (referral-service)  %s / %s",
+                ms(toDecision, 50), ms(toDecision, 99));
         if (database != null && kafka != null) {
             report.line("");
             report.line("Against the ceilings");
@@ -298,6 +317,10 @@ public final class LoadTest {
                             + " records/s",
                     sustained, 3 * sustained, percent(3 * sustained, kafka.perSecond()), kafka.perSecond());
         }
+    }
+
+    private static long micros(Instant from, Instant to) {
+        return Math.max(0, Duration.between(from, to).toNanos() / 1000);
     }
 
     private static String percent(double part, double whole) {
