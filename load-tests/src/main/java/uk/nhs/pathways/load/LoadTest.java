@@ -197,10 +197,12 @@ public final class LoadTest {
             Ceilings.Result kafka)
             throws Exception {
         int count = (int) Math.round(rate * duration.toMillis() / 1000.0);
+        String loadBefore = loadAverage();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
         Instant startAt = Instant.now().plusMillis(200);
         load.run(start, startAt, rate, count);
         long scheduled = System.nanoTime();
+        String loadAtEnd = loadAverage();
         boolean allAnswered = load.awaitAnswers(count, drain);
         List<ReferralLoad.Sent> sent = new ArrayList<>(load.sent);
         long lastAnswer =
@@ -270,6 +272,12 @@ public final class LoadTest {
                 ms(load.postLatencyMicros, 99),
                 ms(load.postLatencyMicros.getMaxValue()));
         report.line(
+                "  of which the server's part (sent → answered)  p50 %s  p95 %s  p99 %s  max %s",
+                ms(load.serviceMicros, 50),
+                ms(load.serviceMicros, 95),
+                ms(load.serviceMicros, 99),
+                ms(load.serviceMicros.getMaxValue()));
+        report.line(
                 "  achieved    %.1f answered/s (%,d answers in %.1f s), %.1f created (201)/s%s",
                 sent.size() / postSpan,
                 sent.size(),
@@ -289,6 +297,9 @@ public final class LoadTest {
         report.line(
                 "  submission → decision lag (decision event time − intended POST start)  p50 %s  p99 %s  max %s",
                 ms(lag, 50), ms(lag, 99), ms(lag.getMaxValue()));
+        report.line(
+                "  machine load average (1, 5, 15 min) before the load %s, as the last POST was due %s",
+                loadBefore, loadAtEnd);
         report.line("  where the lag goes (event times, p50 / p99):");
         report.line(
                 "    intended start → referral.submitted (client queue, POST)       %s / %s",
@@ -306,6 +317,9 @@ public final class LoadTest {
                     "  end-to-end %.1f referrals/s = %s of the database ceiling %,.0f tx/s",
                     sustained, percent(sustained, database.perSecond()), database.perSecond());
             report.line(
+                    "  end-to-end overall %.1f referrals/s = %s of the database ceiling",
+                    decided / allSpan, percent(decided / allSpan, database.perSecond()));
+            report.line(
                     "  POST created %.1f referrals/s = %s of the database ceiling",
                     ok / postSpan, percent(ok / postSpan, database.perSecond()));
             report.line(
@@ -316,6 +330,16 @@ public final class LoadTest {
                     "  end-to-end %.1f referrals/s × 3 events = %.0f records/s = %s of the Kafka ceiling %,.0f"
                             + " records/s",
                     sustained, 3 * sustained, percent(3 * sustained, kafka.perSecond()), kafka.perSecond());
+        }
+    }
+
+    /** Other work on the machine shows here: the platform shares its cores. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 

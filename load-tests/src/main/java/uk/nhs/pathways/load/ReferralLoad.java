@@ -49,6 +49,9 @@ final class ReferralLoad {
     private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
 
     final Histogram postLatencyMicros = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(30), 3);
+    /** From the request leaving the client's queue to its answer: the server's part of the latency. */
+    final Histogram serviceMicros = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(30), 3);
+
     final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
     final Queue<Sent> sent = new ConcurrentLinkedQueue<>();
     final AtomicInteger completed = new AtomicInteger();
@@ -123,8 +126,10 @@ final class ReferralLoad {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
+        long dispatched = System.nanoTime();
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
             long done = System.nanoTime();
+            serviceMicros.recordValue(Math.max(0, (done - dispatched) / 1000));
             int status = failure != null ? 0 : response.statusCode();
             String id = null;
             if (status == 201) {
