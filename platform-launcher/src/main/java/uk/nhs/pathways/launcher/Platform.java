@@ -153,13 +153,16 @@ public final class Platform implements AutoCloseable {
     /** Runs the platform until interrupted (Ctrl-C). Args: project root. */
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        Path work = root.resolve(".local-run");
+        // A run of its own (bin/load-test): its own work directory, databases and a fresh start from the demo data.
+        Path work = root.resolve(LocalPostgres.env("PATHWAYS_RUN_DIR", ".local-run"));
         int basePort = Integer.parseInt(LocalPostgres.env("PATHWAYS_BASE_PORT", "8080"));
         int kafkaPort = Integer.parseInt(LocalPostgres.env("PATHWAYS_KAFKA_PORT", "9092"));
+        String databaseSuffix = LocalPostgres.env("PATHWAYS_DATABASE_SUFFIX", "");
+        boolean fresh = Boolean.parseBoolean(LocalPostgres.env("PATHWAYS_FRESH_DATABASES", "false"));
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATHWAYS_DEMO_DATA", "true");
-        List<Service> services = defaultServices(basePort, "");
-        Platform platform = new Platform(root, work, LocalPostgres.fromEnvironment(), kafkaPort, services, false, env);
+        List<Service> services = defaultServices(basePort, databaseSuffix);
+        Platform platform = new Platform(root, work, LocalPostgres.fromEnvironment(), kafkaPort, services, fresh, env);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 platform.close();
